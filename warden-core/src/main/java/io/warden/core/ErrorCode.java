@@ -1,0 +1,38 @@
+package io.warden.core;
+
+/**
+ * Every error Warden reports, with the category that decides how faces (CLI exit code, HTTP status) show it.
+ *
+ * <p>Messages attached to these codes never contain key material or detected sensitive values.
+ */
+public enum ErrorCode {
+    /** The command line itself is wrong: unknown flag, missing argument, conflicting options. */
+    BAD_USAGE(Category.USER),
+    /** An input file does not exist or cannot be read. */
+    INPUT_NOT_FOUND(Category.USER),
+    /** An input file is not in the format it claims (malformed CSV/JSON, binary data, wrong format flag). */
+    MALFORMED_INPUT(Category.USER),
+    /** Input bytes are not valid UTF-8 and the reader was told to reject them. */
+    INVALID_ENCODING(Category.USER),
+    /** A single record is larger than the configured limit. */
+    RECORD_TOO_LARGE(Category.USER),
+    /** The policy file is invalid (reported with line and column). */
+    INVALID_POLICY(Category.USER),
+    /** An output file could not be written. */
+    OUTPUT_FAILED(Category.USER),
+    /** A bug or an environment failure Warden did not expect. */
+    INTERNAL(Category.INTERNAL);
+
+    /** Who is at fault: the user (fixable by changing input or flags) or Warden itself. */
+    public enum Category { USER, INTERNAL }
+
+    private final Category category;
+
+    ErrorCode(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+}
