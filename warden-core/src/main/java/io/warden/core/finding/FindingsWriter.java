@@ -3,46 +3,36 @@ package io.warden.core.finding;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Streams findings as JSON Lines in the contract of DESIGN.md, to a temp file renamed into place on {@link #commit}.
+ * Streams findings as JSON Lines in the contract of DESIGN.md, into a file that appears only on {@link #commit}.
  *
  * <p>One object per line, keys in this order: {@code record, field, start, end, entity, score, detector} and
- * {@code value} only when the finding carries one. If the scan fails, {@link #close} without commit deletes the
- * temp file so no half-written findings file is ever left.
+ * {@code value} only when the finding carries one. If the scan fails, {@link #close} without commit discards
+ * everything, so no half-written findings file is ever left (see {@link AtomicFile}).
  */
 public final class FindingsWriter implements Closeable {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Path target;
-    private final Path temp;
-    private final OutputStream out;
+    private final AtomicFile.Pending file;
     private final JsonGenerator gen;
-    private boolean committed;
 
     public FindingsWriter(Path target) {
-        this.target = target.toAbsolutePath();
-        Path dir = this.target.getParent();
+        this.target = target;
+        this.file = AtomicFile.open(target);
         try {
-            if (dir == null || !Files.isDirectory(dir)) throw new IOException("directory does not exist");
-            this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
-            this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-            this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
+            this.gen = JSON.createGenerator(file.out(), JsonEncoding.UTF8);
             gen.setRootValueSeparator(null);
         } catch (IOException e) {
-            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + target + ": " + e.getMessage());
+            file.close();
+            throw failed(e);
         }
     }
 
@@ -61,43 +51,27 @@ public final class FindingsWriter implements Closeable {
             gen.writeEndObject();
             gen.writeRaw('\n');
         } catch (IOException e) {
-            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + target + ": " + e.getMessage());
+            throw failed(e);
         }
     }
 
     /** Flushes, fsyncs and atomically renames the file into place. */
     public void commit() {
         try {
-            gen.close();
-            out.close();
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
+            gen.flush();
         } catch (IOException e) {
-            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + target + ": " + e.getMessage());
+            throw failed(e);
         }
+        file.commit();
     }
 
-    /** Deletes the temp file unless committed. */
+    /** Discards the file unless committed. */
     @Override
     public void close() {
-        if (committed) return;
-        try {
-            gen.close();
-            out.close();
-        } catch (IOException ignored) {
-            // the temp file is deleted next; nothing else to do
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // best effort: a leftover hidden .tmp file is harmless and never the target name
-        }
+        file.close();
+    }
+
+    private WardenException failed(IOException e) {
+        return new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + target + ": " + e.getMessage());
     }
 }
