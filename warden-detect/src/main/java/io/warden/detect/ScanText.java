@@ -12,7 +12,7 @@ import java.util.Arrays;
  * capitalised token that may be a name — and then match only there. Lexing is one pass over the chars with an
  * ASCII fast path; recognizers that need something else (the {@code @} of an email) use {@code indexOf}.
  *
- * <p>Not thread-safe: one instance is analyzed by one thread.
+ * <p>Immutable once built; one instance is analyzed by one thread.
  */
 public final class ScanText {
     /** Token consists of digits only. */
@@ -28,13 +28,14 @@ public final class ScanText {
     /** Has at least one digit. */
     public static final int HAS_DIGIT = 1 << 5;
 
-    // ASCII classes: 0 other, 1 digit, 2 upper, 3 lower
+    // Per ASCII char, the flag bits it contributes to a token; 0 = not a token char. LETTER is internal.
+    private static final int LETTER = 1 << 6;
     private static final byte[] ASCII = new byte[128];
 
     static {
-        for (int c = '0'; c <= '9'; c++) ASCII[c] = 1;
-        for (int c = 'A'; c <= 'Z'; c++) ASCII[c] = 2;
-        for (int c = 'a'; c <= 'z'; c++) ASCII[c] = 3;
+        for (int c = '0'; c <= '9'; c++) ASCII[c] = HAS_DIGIT;
+        for (int c = 'A'; c <= 'Z'; c++) ASCII[c] = (byte) (HAS_UPPER | LETTER);
+        for (int c = 'a'; c <= 'z'; c++) ASCII[c] = (byte) (HAS_LOWER | LETTER);
     }
 
     private final String text;
@@ -42,7 +43,13 @@ public final class ScanText {
     private int[] starts;
     private int[] ends;
     private byte[] flags;
-    private int count = -1;
+    private int count;
+    private int[] digitTokens;
+    private int digitCount;
+    private int[] upperTokens;
+    private int upperCount;
+    private int[] joinedTokens;
+    private int joinedCount;
 
     /**
      * @param text the text
@@ -51,6 +58,7 @@ public final class ScanText {
     public ScanText(String text, String field) {
         this.text = requireNonNull(text, "text");
         this.field = field;
+        lex(); // every analysis needs the tokens; lexing up front keeps the accessors free of checks
     }
 
     public String text() {
@@ -71,7 +79,6 @@ public final class ScanText {
     }
 
     public int tokenCount() {
-        lex();
         return count;
     }
 
@@ -106,9 +113,44 @@ public final class ScanText {
         return len == word.length() && text.regionMatches(true, starts[i], word, 0, len);
     }
 
+    /**
+     * Number of tokens holding at least one digit — the only anchors numeric recognizers (cards, phones, dates,
+     * IPs...) need to visit; in English prose they are a few percent of all tokens.
+     */
+    public int digitTokenCount() {
+        return digitCount;
+    }
+
+    /** Token index of the {@code k}-th token holding a digit, in text order. */
+    public int digitToken(int k) {
+        return digitTokens[k];
+    }
+
+    /** Number of tokens whose first char is an upper-case letter: the anchors for names, places, key prefixes. */
+    public int upperTokenCount() {
+        return upperCount;
+    }
+
+    /** Token index of the {@code k}-th token starting with an upper-case letter, in text order. */
+    public int upperToken(int k) {
+        return upperTokens[k];
+    }
+
+    /**
+     * Number of "joined" tokens: followed directly by one of {@code . : - _ / @}, or preceded directly by {@code :}
+     * — the anchors of dotted, dashed and colon-separated forms (domains, IPv4/IPv6 and MAC addresses).
+     */
+    public int joinedTokenCount() {
+        return joinedCount;
+    }
+
+    /** Token index of the {@code k}-th joined token, in text order. */
+    public int joinedToken(int k) {
+        return joinedTokens[k];
+    }
+
     /** Index of the first token that ends after char {@code pos} (may start after it), or tokenCount(). */
     public int tokenAtOrAfter(int pos) {
-        lex();
         int lo = 0;
         int hi = count;
         while (lo < hi) {
@@ -121,42 +163,42 @@ public final class ScanText {
 
     /** Whether char {@code i} is an ASCII or Unicode letter or digit (a token char). */
     public static boolean isWordChar(char c) {
-        return c < 128 ? ASCII[c] != 0 : Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII[c] != 0 : unicodeBits(c) != 0;
     }
 
     private void lex() {
-        if (count >= 0) return;
         int n = text.length();
         int cap = Math.max(16, n / 5);
         int[] s = new int[cap];
         int[] e = new int[cap];
         byte[] f = new byte[cap];
         int k = 0;
+        int[] dig = new int[16];
+        int nd = 0;
+        int[] up = new int[16];
+        int nu = 0;
+        int[] join = new int[16];
+        int nj = 0;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            int cls = c < 128 ? ASCII[c] : unicodeClass(c);
-            if (cls == 0) {
+            int bits = c < 128 ? ASCII[c] : unicodeBits(c);
+            if (bits == 0) {
                 i++;
                 continue;
             }
             int start = i;
-            int fl = cls == 2 ? UPPER_FIRST | HAS_UPPER : 0;
-            boolean digits = true;
-            boolean letters = true;
-            do {
-                switch (cls) {
-                    case 1 -> { letters = false; fl |= HAS_DIGIT; }
-                    case 2 -> { digits = false; fl |= HAS_UPPER; }
-                    case 3 -> { digits = false; fl |= HAS_LOWER; }
-                    default -> { digits = false; }
-                }
+            int fl = (bits & HAS_UPPER) != 0 ? UPPER_FIRST : 0;
+            int all = 0;
+            do { // the hot loop: one table lookup per char
+                all |= bits;
                 if (++i >= n) break;
                 c = text.charAt(i);
-                cls = c < 128 ? ASCII[c] : unicodeClass(c);
-            } while (cls != 0);
-            if (digits) fl |= DIGITS;
-            if (letters) fl |= LETTERS;
+                bits = c < 128 ? ASCII[c] : unicodeBits(c);
+            } while (bits != 0);
+            fl |= all & (HAS_DIGIT | HAS_UPPER | HAS_LOWER);
+            if ((all & LETTER) == 0) fl |= DIGITS;
+            if ((all & HAS_DIGIT) == 0) fl |= LETTERS;
             if (k == s.length) {
                 int newCap = s.length * 2;
                 s = Arrays.copyOf(s, newCap);
@@ -166,21 +208,45 @@ public final class ScanText {
             s[k] = start;
             e[k] = i;
             f[k] = (byte) fl;
+            if ((fl & HAS_DIGIT) != 0) {
+                if (nd == dig.length) dig = Arrays.copyOf(dig, nd * 2);
+                dig[nd++] = k;
+            }
+            if ((fl & UPPER_FIRST) != 0) {
+                if (nu == up.length) up = Arrays.copyOf(up, nu * 2);
+                up[nu++] = k;
+            }
+            if ((i < n && isJoiner(text.charAt(i))) || (start > 0 && text.charAt(start - 1) == ':')) {
+                if (nj == join.length) join = Arrays.copyOf(join, nj * 2);
+                join[nj++] = k;
+            }
             k++;
         }
         starts = s;
         ends = e;
         flags = f;
+        digitTokens = dig;
+        digitCount = nd;
+        upperTokens = up;
+        upperCount = nu;
+        joinedTokens = join;
+        joinedCount = nj;
         count = k;
     }
 
-    // 0 other, 1 digit, 2 upper letter, 3 lower letter, 4 other letter (e.g. CJK, marks within words)
-    private static int unicodeClass(char c) {
-        if (Character.isDigit(c)) return 1;
-        if (Character.isUpperCase(c) || Character.isTitleCase(c)) return 2;
-        if (Character.isLowerCase(c)) return 3;
+    private static boolean isJoiner(char c) {
+        return c == '.' || c == ':' || c == '-' || c == '_' || c == '/' || c == '@';
+    }
+
+    /** Flag bits of a non-ASCII char, as {@link #ASCII} gives them for ASCII; 0 when it is not a token char. */
+    private static int unicodeBits(char c) {
+        if (Character.isDigit(c)) return HAS_DIGIT;
+        if (Character.isUpperCase(c) || Character.isTitleCase(c)) return HAS_UPPER | LETTER;
+        if (Character.isLowerCase(c)) return HAS_LOWER | LETTER;
         if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                || Character.isSurrogate(c)) return 4;
+                || Character.isSurrogate(c)) {
+            return LETTER; // e.g. CJK, combining marks within words
+        }
         return 0;
     }
 
