@@ -218,6 +218,8 @@ public final class PhoneRecognizer implements Recognizer {
         String prefix = UTIL.getNddPrefixForRegion(region, true);
         if (prefix != null && digits.equals(prefix + nsn)) return true;
         if (!digits.equals(nsn)) return false;
+        // NANP (+1) national formats never carry the trunk prefix ("(415) 555-2671"): skip the costly formatting
+        if (number.getCountryCode() == 1) return true;
         String national = digitsOf(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL));
         if (national.equals(nsn)) return true;
         // prefix left out: customary only for mobiles where the region allows it (India's "98765 43210")

@@ -1,0 +1,193 @@
+package io.warden.cli;
+
+import io.warden.core.ErrorCode;
+import io.warden.core.WardenException;
+import io.warden.core.finding.Finding;
+import io.warden.core.finding.FindingsWriter;
+import io.warden.core.io.InputFormat;
+import io.warden.core.io.ReadOptions;
+import io.warden.core.io.Readers;
+import io.warden.core.policy.Policy;
+import io.warden.core.policy.PolicyLoader;
+import io.warden.core.record.RecordReader;
+import io.warden.core.report.ConsoleReport;
+import io.warden.core.report.HtmlReport;
+import io.warden.core.report.JsonReport;
+import io.warden.core.report.SarifReport;
+import io.warden.core.report.ScanReport;
+import io.warden.detect.Analyzer;
+import io.warden.detect.Analyzers;
+import io.warden.detect.scan.DatasetScanner;
+import io.warden.detect.scan.ScanOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code warden scan}: finds personal data and secrets in a dataset and applies the policy's gate. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find personal data and secrets in a table or text corpus (CSV, JSONL, Parquet, text; "
+                + "gzip detected).", "Exits 1 when the policy's gate fails, 2 on bad usage or input."})
+final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", description = "The dataset file to scan.")
+    Path input;
+
+    @Option(names = {"-p", "--policy"}, paramLabel = "FILE", description = "Policy YAML (default: every built-in "
+            + "recognizer; any finding fails the gate).")
+    Path policyFile;
+
+    @Option(names = "--findings", paramLabel = "FILE", description = "Write every finding as JSON Lines.")
+    Path findingsFile;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the summary report as JSON.")
+    Path jsonFile;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Write a SARIF 2.1.0 report.")
+    Path sarifFile;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report.")
+    Path htmlFile;
+
+    @Option(names = "--show-values", description = "Include matched values in findings and reports (sensitive!).")
+    boolean showValues;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Input format: ${COMPLETION-CANDIDATES} (default: from the file name).")
+    InputFormat format;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter (default: detected; "
+            + "'\\t' or 'tab' for tab).")
+    String delimiter;
+
+    @Option(names = "--no-header", description = "The CSV has no header row (columns are col1, col2, ...).")
+    boolean noHeader;
+
+    @Option(names = "--text-mode", paramLabel = "MODE", defaultValue = "LINE",
+            description = "Text records: LINE (one per line) or FILE (whole file). Default: ${DEFAULT-VALUE}.")
+    ReadOptions.TextMode textMode;
+
+    @Option(names = "--invalid-utf8", paramLabel = "ACTION", defaultValue = "REPLACE",
+            description = "Invalid UTF-8: REPLACE (warn, with byte offset) or REJECT (exit 2). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    ReadOptions.InvalidUtf8 invalidUtf8;
+
+    @Option(names = "--max-record-size", paramLabel = "BYTES", description = "Largest CSV/JSONL record accepted "
+            + "(default 64 MiB); longer text lines are scanned in chunks instead.")
+    Integer maxRecordSize;
+
+    @Option(names = "--min-score", paramLabel = "SCORE", description = "Override the policy's scan.min_score.")
+    Double minScore;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        Policy policy = policyFile == null ? Policy.defaults() : PolicyLoader.load(policyFile);
+        if (minScore != null) policy = withMinScore(policy, minScore);
+        ReadOptions ro = readOptions();
+        List<Path> outputs = new ArrayList<>();
+        for (Path p : new Path[] {findingsFile, jsonFile, sarifFile, htmlFile}) {
+            if (p != null) outputs.add(p);
+        }
+        checkOutputs(outputs);
+        Analyzer analyzer = Analyzers.forPolicy(policy);
+        ScanReport report;
+        try (RecordReader reader = Readers.open(input, ro);
+                FindingsWriter fw = findingsFile == null ? null : new FindingsWriter(findingsFile);
+                Progress progress = Progress.start(!quiet && !noProgress, "scan", sizeOf(input))) {
+            InputFormat fmt = ro.format() != null ? ro.format() : Readers.detect(input);
+            ScanOptions so = ScanOptions.defaults().withShowValues(showValues).withTable(fmt != InputFormat.TEXT);
+            if (threads != null) so = so.withThreads(threads);
+            Consumer<Finding> sink = fw == null ? f -> {} : fw::write;
+            report = new DatasetScanner(analyzer, policy, so).scan(reader, input.toString(), fmt.name(), sink,
+                    progress::update);
+            if (fw != null) fw.commit();
+        }
+        if (jsonFile != null) JsonReport.write(report, jsonFile);
+        if (sarifFile != null) SarifReport.write(report, SarifReport.Options.defaults().withTextMode(textMode), sarifFile);
+        if (htmlFile != null) HtmlReport.write(report, htmlFile);
+        if (!quiet) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(ConsoleReport.render(report, false));
+            out.flush();
+        }
+        return report.gate().passed() ? Main.OK : Main.GATE_FAILED;
+    }
+
+    private ReadOptions readOptions() {
+        ReadOptions ro = ReadOptions.defaults().withFormat(format).withHeader(!noHeader).withTextMode(textMode)
+                .withInvalidUtf8(invalidUtf8);
+        if (delimiter != null) ro = ro.withDelimiter(parseDelimiter(delimiter));
+        if (maxRecordSize != null) {
+            if (maxRecordSize <= 0) throw usage("--max-record-size must be > 0");
+            ro = ro.withMaxRecordBytes(maxRecordSize);
+        }
+        if (threads != null && (threads < 1 || threads > 256)) throw usage("--threads must be between 1 and 256");
+        return ro;
+    }
+
+    private static char parseDelimiter(String d) {
+        return switch (d) {
+            case "\\t", "tab", "TAB", "\t" -> '\t';
+            default -> {
+                if (d.length() != 1 || d.charAt(0) == '"' || d.charAt(0) == '\n' || d.charAt(0) == '\r') {
+                    throw usage("--delimiter must be one character other than a quote or newline");
+                }
+                yield d.charAt(0);
+            }
+        };
+    }
+
+    private void checkOutputs(List<Path> outputs) {
+        for (Path p : outputs) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.equals(input.toAbsolutePath().normalize())) throw usage("output " + p + " would overwrite the input");
+            Path dir = abs.getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + p + ": directory does not exist");
+            }
+            if (Files.isDirectory(abs)) throw new WardenException(ErrorCode.OUTPUT_FAILED, p + " is a directory");
+        }
+        if (outputs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().count() < outputs.size()) {
+            throw usage("two outputs name the same file");
+        }
+    }
+
+    private static Policy withMinScore(Policy p, double score) {
+        if (!(score >= 0 && score <= 1)) throw usage("--min-score must be between 0 and 1");
+        Policy.Scan s = p.scan();
+        return new Policy(p.version(), p.dataset(), new Policy.Scan(score, s.contextWindow(), s.entities(),
+                s.excludeEntities(), s.allowValues(), s.includeFields(), s.excludeFields(), s.recognizers(),
+                s.quasiIdentifiers(), s.columnThreshold()), p.gate());
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static WardenException usage(String msg) {
+        return new WardenException(ErrorCode.BAD_USAGE, msg);
+    }
+}
