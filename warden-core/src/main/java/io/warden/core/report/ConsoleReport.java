@@ -42,6 +42,7 @@ public final class ConsoleReport {
         ConsoleReport c = new ConsoleReport(ansi);
         c.header(report);
         c.findings(report);
+        c.columns(report.columns());
         c.risk(report.risk());
         c.warnings(report.warnings());
         c.gate(report.gate());
@@ -98,6 +99,23 @@ public final class ConsoleReport {
         if (r.sampleTruncated()) {
             out.append(style(DIM, "  reports keep the first " + ReportText.count(r.sample().size())
                     + " findings; --findings FILE.jsonl writes them all")).append('\n');
+        }
+    }
+
+    /** "Columns holding an entity: email EMAIL_ADDRESS 100%, ..." for tables; nothing for text. */
+    private void columns(List<ColumnClass> columns) {
+        List<ColumnClass> held = columns.stream().filter(c -> c.entity() != null).toList();
+        if (held.isEmpty()) return;
+        out.append('\n').append(style(BOLD, "Columns holding an entity")).append(" (of ")
+                .append(ReportText.count(columns.size())).append(")\n");
+        int nameW = held.stream().mapToInt(c -> width(shorten(c.field()))).max().orElse(6);
+        int entityW = held.stream().mapToInt(c -> width(shorten(c.entity()))).max().orElse(6);
+        for (ColumnClass c : held) {
+            String name = shorten(c.field());
+            String entity = shorten(c.entity());
+            out.append("  ").append(name).append(" ".repeat(nameW - width(name) + 2)).append(entity)
+                    .append(" ".repeat(entityW - width(entity) + 2))
+                    .append(style(DIM, ReportText.percent(c.share()))).append('\n');
         }
     }
 

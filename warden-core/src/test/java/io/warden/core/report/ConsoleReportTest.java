@@ -38,6 +38,16 @@ class ConsoleReportTest {
     }
 
     @Test
+    void columns_listOnlyThoseHoldingAnEntity_aligned() {
+        String text = ConsoleReport.render(Reports.table(), false);
+        assertThat(text).contains("Columns holding an entity (of 6)")
+                .contains("  email  EMAIL_ADDRESS  100%")
+                .contains("  dob    DATE_TIME      100%")
+                .doesNotContain("  notes ");
+        assertThat(ConsoleReport.render(Reports.text(), false)).doesNotContain("Columns holding");
+    }
+
+    @Test
     void topFields_riskWarningsAndGate() {
         String text = ConsoleReport.render(Reports.table(), false);
         assertThat(text)

@@ -12,6 +12,7 @@ import static io.warden.detect.names.PersonRecognizer.gapIs;
 import io.warden.detect.Recognizer;
 import io.warden.detect.ScanText;
 import io.warden.detect.SpanSink;
+import io.warden.detect.pattern.ZipCodeRecognizer;
 import java.util.Set;
 
 /**
@@ -203,6 +204,9 @@ public final class StreetAddressRecognizer implements Recognizer {
             if (s >= n) break;
             int gs = st.tokenEnd(cl);
             int ge = st.tokenStart(s);
+            if (ge == gs + 1 && text.charAt(gs) == ' ' && ZipCodeRecognizer.isUkPostcode(st, s)) {
+                return s + 1; // ", Leeds LS1 4AB"
+            }
             if (!gapIs(text, gs, ge, ", ") && !gapIs(text, gs, ge, " ")) continue;
             int stateEnd = -1;
             if (Places.isUsStateAbbreviation(text, st.tokenStart(s), st.tokenEnd(s))) {

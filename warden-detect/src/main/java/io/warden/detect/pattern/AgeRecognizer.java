@@ -20,6 +20,8 @@ public final class AgeRecognizer implements Recognizer {
     static final double AGED = 0.8;
     static final double AGE = 0.7;
     static final double TURNS = 0.6;
+    /** A value that is nothing but a small number: an age only with context (e.g. a column named "age"). */
+    static final double BARE = 0.2;
     private static final int MAX_AGE = 120;
     private static final String[] UNITS = {
         "degrees", "degree", "percent", "times", "points", "pages", "minutes", "hours", "days", "weeks", "months",
@@ -53,6 +55,7 @@ public final class AgeRecognizer implements Recognizer {
             int end = text.tokenEnd(i);
             if (Chars.digits(s, start, end) > MAX_AGE || decimal(s, start, end)) continue;
             double score = Math.max(after(text, i), before(text, i));
+            if (score == 0 && n == 1 && start == 0 && end == s.length()) score = BARE; // a cell holding just "42"
             if (score > 0) sink.report(start, end, ENTITY, score);
         }
     }

@@ -186,6 +186,20 @@ public final class ZipCodeRecognizer implements Recognizer {
         return Chars.isDigit(d) || "ABEHMNPRVWXY".indexOf(d) >= 0; // AA99, AA9A
     }
 
+    /**
+     * Whether tokens {@code t} and {@code t + 1} of {@code st} form a UK postcode ("SW1A 1AA"): an outward code, one
+     * space, an inward code. Shared with the street-address recognizer, which takes the postcode into its span.
+     */
+    public static boolean isUkPostcode(ScanText st, int t) {
+        if (t + 1 >= st.tokenCount()) return false;
+        String s = st.text();
+        int os = st.tokenStart(t);
+        int oe = st.tokenEnd(t);
+        int len = oe - os;
+        return len >= 2 && len <= 4 && st.tokenLength(t + 1) == 3 && st.tokenStart(t + 1) == oe + 1
+                && s.charAt(oe) == ' ' && ukOutward(s, os, oe) && ukInward(s, oe + 1);
+    }
+
     /** 9AA at {@code p}, letters other than C I K M O V. */
     static boolean ukInward(String s, int p) {
         return Chars.isDigit(s.charAt(p)) && inwardLetter(s.charAt(p + 1)) && inwardLetter(s.charAt(p + 2));

@@ -2,6 +2,9 @@ package io.warden.detect.pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warden.detect.Analyzer;
+import io.warden.detect.AnalyzerConfig;
+import io.warden.detect.Span;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,5 +38,15 @@ class AgeRecognizerTest {
     })
     void age_notAnAge_notReported(String text) {
         assertThat(Scan.values(age, text)).isEmpty();
+    }
+
+    @Test
+    void age_bareNumberCell_onlyWithContext() {
+        Analyzer a = new Analyzer(java.util.List.of(age), AnalyzerConfig.defaults());
+        assertThat(a.analyze("42", "age")).extracting(Span::entity).containsExactly("AGE");
+        assertThat(a.analyze("42", "customer_age")).hasSize(1);
+        assertThat(a.analyze("42", "quantity")).isEmpty();
+        assertThat(a.analyze("142", "age")).isEmpty();
+        assertThat(a.analyze("42 42", "age")).isEmpty();
     }
 }
