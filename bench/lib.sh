@@ -8,7 +8,7 @@ work="$root/bench/work"
 mkdir -p "$work"
 
 bench_build() {
-  (cd "$root" && mvn -q -B -ntp -DskipTests -pl warden-cli,warden-bench -am install)
+  (cd "$root" && mvn -q -B -ntp -Dstyle.color=never -DskipTests -pl warden-cli,warden-bench -am install)
 }
 
 bench_tool() { # bench_tool CMD DEBIAN_PACKAGE

@@ -23,12 +23,10 @@ import java.util.List;
  * (header and empty lines excluded); errors name the 1-based line the record starts on. FastCSV's own messages
  * can quote input, so they are mapped to fixed messages and never passed on.
  */
-final class CsvRecordReader extends AbstractRecordReader {
+final class CsvRecordReader extends TextFormatReader {
     /** FastCSV's first buffer size; it doubles the buffer from there. */
     private static final int PARSER_MIN_BUFFER = 16 << 10;
 
-    private final FileInput input;
-    private final Utf8Text text;
     private final CsvRowHandler handler;
     private final CsvReader<CsvRowHandler.Row> csv;
     private final CloseableIterator<CsvRowHandler.Row> rows;
@@ -42,9 +40,7 @@ final class CsvRecordReader extends AbstractRecordReader {
     private long firstRaggedLine;
 
     CsvRecordReader(Path path, FileInput input, char delimiter, ReadOptions options) throws IOException {
-        super(path);
-        this.input = input;
-        this.text = Utf8Text.open(input, options.invalidUtf8());
+        super(path, input, options);
         this.header = options.header();
         this.maxRecordBytes = options.maxRecordBytes();
         this.handler = new CsvRowHandler(maxRecordBytes);
@@ -147,16 +143,7 @@ final class CsvRecordReader extends AbstractRecordReader {
     }
 
     @Override
-    public long bytesRead() {
-        return input.bytesRead();
-    }
-
-    @Override
-    void collectWarnings(List<String> into) {
-        String utf8 = text.warning();
-        if (utf8 != null) {
-            into.add(utf8);
-        }
+    void formatWarnings(List<String> into) {
         if (shorter + longer > 0) {
             into.add("ragged rows: " + (shorter + longer) + " rows had a different field count than the "
                     + (header ? "header;" : "first row;")
@@ -168,6 +155,6 @@ final class CsvRecordReader extends AbstractRecordReader {
     @Override
     void release() throws IOException {
         csv.close();
-        input.close();
+        super.release();
     }
 }

@@ -24,17 +24,13 @@ import java.util.List;
  * one JSON object fails with MALFORMED_INPUT "line L: invalid JSON (reason)". Jackson's own messages quote the
  * input, so they are never used: the reason is generic and positions are columns.
  */
-final class JsonlRecordReader extends AbstractRecordReader {
-    private final FileInput input;
-    private final Utf8Text text;
+final class JsonlRecordReader extends TextFormatReader {
     private final LineReader lines;
     private final JsonFactory json;
     private long index;
 
     JsonlRecordReader(Path path, FileInput input, ReadOptions options) throws IOException {
-        super(path);
-        this.input = input;
-        this.text = Utf8Text.open(input, options.invalidUtf8());
+        super(path, input, options);
         this.lines = new LineReader(text.reader(), options.maxRecordBytes());
         int limit = options.maxRecordBytes();
         this.json = JsonFactory.builder()
@@ -113,23 +109,5 @@ final class JsonlRecordReader extends AbstractRecordReader {
             }
         }
         return true;
-    }
-
-    @Override
-    public long bytesRead() {
-        return input.bytesRead();
-    }
-
-    @Override
-    void collectWarnings(List<String> into) {
-        String utf8 = text.warning();
-        if (utf8 != null) {
-            into.add(utf8);
-        }
-    }
-
-    @Override
-    void release() throws IOException {
-        input.close();
     }
 }

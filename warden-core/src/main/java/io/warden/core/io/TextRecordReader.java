@@ -13,18 +13,14 @@ import java.util.List;
  * a file) longer than {@link ReadOptions#chunkChars()} come as several records with the same index, each with a
  * {@link Record.Chunk}; see {@link TextChunker}. An empty file has no records.
  */
-final class TextRecordReader extends AbstractRecordReader {
+final class TextRecordReader extends TextFormatReader {
     static final List<String> NAMES = List.of("text");
 
-    private final FileInput input;
-    private final Utf8Text text;
     private final TextChunker chunker;
     private long index;
 
     TextRecordReader(Path path, FileInput input, ReadOptions options) throws IOException {
-        super(path);
-        this.input = input;
-        this.text = Utf8Text.open(input, options.invalidUtf8());
+        super(path, input, options);
         boolean lines = switch (options.textMode()) {
             case LINE -> true;
             case FILE -> false;
@@ -43,23 +39,5 @@ final class TextRecordReader extends AbstractRecordReader {
             index++;
         }
         return record;
-    }
-
-    @Override
-    public long bytesRead() {
-        return input.bytesRead();
-    }
-
-    @Override
-    void collectWarnings(List<String> into) {
-        String utf8 = text.warning();
-        if (utf8 != null) {
-            into.add(utf8);
-        }
-    }
-
-    @Override
-    void release() throws IOException {
-        input.close();
     }
 }
