@@ -96,6 +96,51 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_policyRecognizer_findsItsEntity_andAllowListWins() throws Exception {
+        Path policy = write("p.yaml", """
+                scan:
+                  recognizers:
+                    - name: employee_id
+                      entity: EMPLOYEE_ID
+                      patterns:
+                        - regex: "EMP-[0-9]{6}"
+                          score: 0.4
+                      context: [employee]
+                      allow: [EMP-000000]
+                  entities: [EMPLOYEE_ID]
+                """);
+        Path in = write("t.txt", "employee EMP-123456 joined\nref EMP-654321\nemployee EMP-000000\n");
+        Path f = dir.resolve("f.jsonl");
+        CliRun r = CliRun.of("scan", in.toString(), "--policy", policy.toString(), "--findings", f.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        List<String> lines = Files.readAllLines(f);
+        // line 1 has no context word, so 0.4 stays under the 0.5 threshold; line 2 is allow-listed
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l)
+                .contains("\"record\":0").contains("\"entity\":\"EMPLOYEE_ID\"").contains("\"detector\":\"employee_id\""));
+    }
+
+    @Test
+    void scan_policyRecognizerWithBadRegex_exit2NamingIt() throws Exception {
+        Path policy = write("p.yaml", "scan:\n  recognizers:\n    - name: broken\n      entity: X\n"
+                + "      patterns:\n        - regex: \"([a-z\"\n");
+        CliRun r = CliRun.of("scan", "examples/customers.csv", "--policy", policy.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("broken");
+    }
+
+    @Test
+    void scan_jsonSummary_hasTotalsAndGate() throws Exception {
+        Path j = dir.resolve("r.json");
+        CliRun r = CliRun.of("scan", "examples/customers.csv", "--policy", "examples/policy.yaml", "--json",
+                j.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode n = JSON.readTree(j.toFile());
+        assertThat(n.at("/records").asLong()).isEqualTo(200);
+        assertThat(n.at("/gate/passed").asBoolean(true)).isFalse();
+        assertThat(n.at("/risk/quasiIdentifiers").toString()).contains("zip");
+    }
+
+    @Test
     void scan_missingFile_exit2OneLine() {
         CliRun r = CliRun.of("scan", dir.resolve("nope.csv").toString());
         assertThat(r.exit()).isEqualTo(2);
