@@ -174,13 +174,39 @@ public final class PhoneRecognizer implements Recognizer {
         if (ownedByOthers(s, start, end, groups, groupEnd, groupDigits, digits)) return 0;
         String candidate = s.substring(start, end);
         boolean plus = s.charAt(start) == '+';
-        if (plus) return validAnywhere(candidate) ? PLUS : 0;
         String digitString = digitsOf(candidate);
+        if (plus) {
+            if (digitString.length() == 11 && digitString.charAt(0) == '1' && nanpShaped(digitString, 1)) {
+                return nanpValid(digitString, 1) ? PLUS : 0;
+            }
+            return validAnywhere(candidate) ? PLUS : 0;
+        }
         for (String region : regions) {
+            if (digitString.length() == 10 && nanpShaped(digitString, 0) && UTIL.getCountryCodeForRegion(region) == 1) {
+                // a national NANP number: parse() would give country code 1 and these ten digits, so skip it
+                if (nanpValid(digitString, 0)) return groups > 1 || candidate.charAt(0) == '(' ? NATIONAL : BARE;
+                continue;
+            }
             double sc = nationalScore(candidate, digitString, region, groups);
             if (sc > 0) return sc;
         }
         return 0;
+    }
+
+    /** Whether the ten digits at {@code from} start with 2-9, as every NANP area code does. */
+    static boolean nanpShaped(String digits, int from) {
+        char c = digits.charAt(from);
+        return c >= '2' && c <= '9';
+    }
+
+    /**
+     * libphonenumber's validity verdict for the NANP (+1) number whose ten national digits start at {@code from},
+     * without {@code parse()}: for such input parse() only strips formatting (tested against it in
+     * PhoneRecognizerTest), and its regex-heavy normalisation is most of the cost of validating a US number.
+     */
+    static boolean nanpValid(String digits, int from) {
+        PhoneNumber n = new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(digits, from, from + 10, 10));
+        return UTIL.isValidNumber(n);
     }
 
     private static boolean validAnywhere(String candidate) {

@@ -90,4 +90,28 @@ class PhoneRecognizerTest {
         assertThat(Scan.values(gbOnly, "office +1 415 555 2671")).containsExactly("+1 415 555 2671");
         assertThatThrownBy(() -> new PhoneRecognizer(List.of("XX"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The NANP shortcut must give exactly libphonenumber's parse-then-validate verdict. */
+    @Test
+    void nanpShortcut_agreesWithParse_onRandomNumbers() throws Exception {
+        var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int valid = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder d = new StringBuilder().append((char) ('2' + rnd.nextInt(8)));
+            for (int k = 1; k < 10; k++) d.append((char) ('0' + rnd.nextInt(10)));
+            String digits = d.toString();
+            String national = "(" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6);
+            var parsed = util.parseAndKeepRawInput(national, "US");
+            boolean expected = util.isValidNumber(parsed);
+            assertThat(parsed.getCountryCodeSource()).isEqualTo(
+                    com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource.FROM_DEFAULT_COUNTRY);
+            assertThat(String.valueOf(parsed.getNationalNumber())).isEqualTo(digits);
+            assertThat(PhoneRecognizer.nanpValid(digits, 0)).as(digits).isEqualTo(expected);
+            boolean plusExpected = util.isValidNumber(util.parse("+1 " + national, "ZZ"));
+            assertThat(PhoneRecognizer.nanpValid("1" + digits, 1)).as("+1 " + digits).isEqualTo(plusExpected);
+            if (expected) valid++;
+        }
+        assertThat(valid).as("the sample holds valid and invalid numbers").isBetween(1000, 19_000);
+    }
 }
