@@ -42,18 +42,13 @@ public final class Analyzer {
     public List<Span> analyze(String text, String field) {
         if (text.isEmpty()) return List.of();
         ScanText st = new ScanText(text, field);
-        List<Candidate> found = new ArrayList<>();
+        Collector collector = new Collector(text.length());
         for (int r = 0; r < recognizers.size(); r++) {
-            Recognizer rec = recognizers.get(r);
-            int order = r;
-            rec.analyze(st, (start, end, entity, score) -> {
-                if (start < 0 || end > text.length() || end <= start) {
-                    throw new IllegalStateException(rec.name() + " reported span outside the text");
-                }
-                found.add(new Candidate(start, end, entity, score, order));
-            });
+            collector.order = r;
+            recognizers.get(r).analyze(st, collector);
         }
-        if (found.isEmpty()) return List.of();
+        List<Candidate> found = collector.found;
+        if (found == null) return List.of();
         List<Candidate> kept = new ArrayList<>(found.size());
         for (Candidate c : found) {
             double score = c.score;
@@ -124,6 +119,26 @@ public final class Analyzer {
         var s = new java.util.TreeSet<String>();
         recognizers.forEach(r -> s.addAll(r.entities()));
         return s;
+    }
+
+    /** Collects the spans of one text from every recognizer in turn; one per {@link #analyze} call. */
+    private final class Collector implements SpanSink {
+        private final int length;
+        int order;
+        List<Candidate> found;
+
+        Collector(int length) {
+            this.length = length;
+        }
+
+        @Override
+        public void report(int start, int end, String entity, double score) {
+            if (start < 0 || end > length || end <= start) {
+                throw new IllegalStateException(recognizers.get(order).name() + " reported span outside the text");
+            }
+            if (found == null) found = new ArrayList<>();
+            found.add(new Candidate(start, end, entity, score, order));
+        }
     }
 
     private record Candidate(int start, int end, String entity, double score, int order) {
