@@ -61,9 +61,10 @@ public final class PolicyLoader {
             // the key itself in the text instead.
             String at = keyLocation(yaml, e.getPropertyName());
             throw new WardenException(ErrorCode.INVALID_POLICY,
-                    source + ":" + (at != null ? at + " " : where(e.getLocation())) + describe(e));
+                    source + ":" + (at != null ? at + " " : where(e.getLocation())) + printable(describe(e)));
         } catch (JsonProcessingException e) {
-            throw new WardenException(ErrorCode.INVALID_POLICY, source + ":" + where(e.getLocation()) + describe(e));
+            throw new WardenException(ErrorCode.INVALID_POLICY,
+                    source + ":" + where(e.getLocation()) + printable(describe(e)));
         } catch (IOException e) {
             throw new WardenException(ErrorCode.INVALID_POLICY, source + ": cannot read policy: " + e.getMessage());
         }
@@ -79,6 +80,36 @@ public final class PolicyLoader {
             if (m.find()) return (i + 1) + ":" + (m.group(1).length() + 1) + ":";
         }
         return null;
+    }
+
+    /**
+     * The message with control characters escaped and any quoted name cut to 80 chars: keys and names come from the
+     * file, and a key holding a newline (legal in YAML) must not break the one-line error.
+     */
+    static String printable(String message) {
+        StringBuilder sb = new StringBuilder(message.length());
+        int run = 0; // chars since the last quote, to cut long quoted names
+        boolean quoted = false;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+                run = 0;
+            } else if (quoted && ++run > 80) {
+                if (run == 81) sb.append('…');
+                continue;
+            }
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static String where(JsonLocation loc) {

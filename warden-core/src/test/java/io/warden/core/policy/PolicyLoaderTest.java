@@ -127,6 +127,14 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void parse_keyWithNewlineOrHugeName_errorStaysOneShortLine() {
+        WardenException e = parseFails("gate: {a\n\ny}\n");
+        assertThat(e.getMessage()).contains("unknown key 'a\\ny'").doesNotContain("\n");
+        WardenException longKey = parseFails("scan:\n  " + "k".repeat(900) + ": 1\n");
+        assertThat(longKey.getMessage()).hasSizeLessThan(400).contains("…");
+    }
+
+    @Test
     void globs_matchStarsAnywhere() {
         assertThat(Globs.matches("SECRET_*", "SECRET_AWS_ACCESS_KEY")).isTrue();
         assertThat(Globs.matches("*.email", "user.email")).isTrue();
