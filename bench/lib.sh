@@ -8,7 +8,8 @@ work="$root/bench/work"
 mkdir -p "$work"
 
 bench_build() {
-  (cd "$root" && mvn -q -B -ntp -Dstyle.color=never -DskipTests -pl warden-cli,warden-bench -am install)
+  (cd "$root" && mvn -q -B -ntp -Dstyle.color=never -DskipTests -pl warden-cli,warden-bench -am install 2>&1 \
+    | sed 's/\x1b\[[0-9;]*m//g')
 }
 
 bench_tool() { # bench_tool CMD DEBIAN_PACKAGE
