@@ -3,7 +3,6 @@ package io.warden.core.io;
 import io.warden.core.record.Record;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Arrays;
 
 /**
  * Cuts decoded text into pieces in bounded memory: lines (ended by {@code \n} or {@code \r\n}; a last line needs
@@ -16,7 +15,7 @@ import java.util.Arrays;
  * the start of the piece. The buffer grows only as far as the longest piece needs and at most to about
  * {@code chunkChars}, however long a line is.
  */
-final class TextChunker {
+final class TextChunker extends BufferedChars {
     /** One piece of text: a whole line (chunk {@code null}) or one chunk of a long line. */
     record Piece(String text, Record.Chunk chunk) {
         /** Whether this piece ends its line (or file), so the next piece starts a new record. */
@@ -28,28 +27,19 @@ final class TextChunker {
     private static final int MIN_BUFFER = 64 << 10;
     /** Chars seen beyond a chunk before deciding a piece does not fit: a surrogate pair's second half + "\r\n". */
     private static final int LOOK_AHEAD = 3;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
-    private final Reader in;
     private final boolean splitLines;
     private final int chunkChars;
     private final int ownPerChunk;
-    private final int window;  // chars to look at before deciding a piece does not fit; the buffer's largest size
-    private char[] buf;
-    private int pos;          // start of the unconsumed text
-    private int lim;          // end of the buffered text
-    private int scanned;      // buf[pos, scanned) is known to hold no '\n'
-    private boolean eof;
     private boolean inLongPiece;
     private long codePointOffset;
 
     TextChunker(Reader in, boolean splitLines, int chunkChars, int chunkOverlap) {
-        this.in = in;
+        // look a little past a chunk before deciding a piece does not fit: a surrogate's second half, "\r\n"
+        super(in, MIN_BUFFER, (int) Math.min(MAX_ARRAY, (long) chunkChars + LOOK_AHEAD));
         this.splitLines = splitLines;
         this.chunkChars = chunkChars;
         this.ownPerChunk = chunkChars - chunkOverlap;
-        this.window = (int) Math.min(MAX_ARRAY, (long) chunkChars + LOOK_AHEAD);
-        this.buf = new char[Math.min(MIN_BUFFER, window)];
     }
 
     /** The next piece, or {@code null} at the end of the text. */
@@ -61,8 +51,7 @@ final class TextChunker {
                 int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
                 if (fits(end)) {
                     Piece p = last(end);
-                    pos = nl + 1;
-                    scanned = pos;
+                    consumeTo(nl + 1);
                     return p;
                 }
                 return chunk();
@@ -76,8 +65,7 @@ final class TextChunker {
                 }
                 if (fits(lim)) {
                     Piece p = last(lim);
-                    pos = lim;
-                    scanned = pos;
+                    consumeTo(lim);
                     return p;
                 }
                 return chunk();
@@ -96,16 +84,6 @@ final class TextChunker {
                 || (len == 2 && Character.isHighSurrogate(buf[pos]) && Character.isLowSurrogate(buf[pos + 1]));
     }
 
-    /** Index of the first '\n' in {@code buf[pos, to)}, or -1; remembers how far it looked. */
-    private int findNewline(int to) {
-        for (int i = Math.max(scanned, pos); i < to; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        scanned = to;
-        return -1;
-    }
 
     /** The final piece {@code buf[pos, end)}: a whole line, or the last chunk of a long one. */
     private Piece last(int end) {
@@ -136,24 +114,4 @@ final class TextChunker {
         return p;
     }
 
-    /** Reads more text; when the buffer is full, first compacts it or, if the piece fills it, grows it. */
-    private void fill() throws IOException {
-        if (lim == buf.length) {
-            if (pos > 0) {
-                int kept = lim - pos;
-                System.arraycopy(buf, pos, buf, 0, kept);
-                scanned -= pos;
-                pos = 0;
-                lim = kept;
-            } else {
-                buf = Arrays.copyOf(buf, (int) Math.min(window, 2L * buf.length));
-            }
-        }
-        int n = in.read(buf, lim, buf.length - lim);
-        if (n < 0) {
-            eof = true;
-        } else {
-            lim += n;
-        }
-    }
 }
