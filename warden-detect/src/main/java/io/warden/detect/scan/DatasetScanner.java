@@ -137,12 +137,13 @@ public final class DatasetScanner {
         java.util.Set<String> seen = new java.util.HashSet<>();
         long fields = 0;
         Policy.Scan scan = policy.scan();
+        boolean trackFields = !scan.quasiIdentifiers().isEmpty();
         for (Record r : batch) {
             List<String> names = r.names();
             List<String> values = r.values();
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                seen.add(name);
+                if (trackFields) seen.add(name); // only the quasi-identifier check needs the field names
                 String value = values.get(i);
                 if (value == null || value.isEmpty() || !scan.scansField(name)) continue;
                 fields++;
