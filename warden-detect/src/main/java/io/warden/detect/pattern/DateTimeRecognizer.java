@@ -68,7 +68,6 @@ public final class DateTimeRecognizer implements Recognizer {
     @Override
     public void analyze(ScanText text, SpanSink sink) {
         String s = text.text();
-        int n = text.tokenCount();
         int resume = 0;
         Found f = new Found();
         // a date starts at a number or a capitalised word (a month or day name): walk both anchor lists in order

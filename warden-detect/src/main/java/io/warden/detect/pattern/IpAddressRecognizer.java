@@ -42,7 +42,6 @@ public final class IpAddressRecognizer implements Recognizer {
     @Override
     public void analyze(ScanText text, SpanSink sink) {
         String s = text.text();
-        int n = text.tokenCount();
         int resume = 0;
         // only tokens joined to the next by punctuation (or after ':') can start this entity
         for (int anchor = 0, anchors = text.joinedTokenCount(); anchor < anchors; anchor++) {

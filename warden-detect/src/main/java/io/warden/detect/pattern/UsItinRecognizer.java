@@ -33,7 +33,6 @@ public final class UsItinRecognizer implements Recognizer {
     @Override
     public void analyze(ScanText text, SpanSink sink) {
         String s = text.text();
-        int n = text.tokenCount();
         // only tokens holding a digit can start this entity
         for (int anchor = 0, anchors = text.digitTokenCount(); anchor < anchors; anchor++) {
             int i = text.digitToken(anchor);

@@ -39,7 +39,6 @@ public final class UsSsnRecognizer implements Recognizer {
 
     @Override
     public void analyze(ScanText text, SpanSink sink) {
-        int n = text.tokenCount();
         // only tokens holding a digit can start this entity
         for (int anchor = 0, anchors = text.digitTokenCount(); anchor < anchors; anchor++) {
             int i = text.digitToken(anchor);

@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -134,7 +136,7 @@ public final class DatasetScanner {
     private BatchResult analyze(List<Record> batch) {
         List<Finding> findings = new ArrayList<>();
         ColumnStats columns = new ColumnStats();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         long fields = 0;
         Policy.Scan scan = policy.scan();
         boolean trackFields = !scan.quasiIdentifiers().isEmpty();
@@ -161,7 +163,7 @@ public final class DatasetScanner {
         Record.Chunk chunk = r.chunk();
         long base = chunk == null ? 0 : chunk.codePointOffset();
         int own = chunk == null || chunk.last() ? Integer.MAX_VALUE : chunk.ownChars();
-        java.util.Set<String> entitiesHere = options.table() ? new java.util.HashSet<>() : null;
+        Set<String> entitiesHere = options.table() ? new HashSet<>() : null;
         int charPos = 0;
         long cpPos = 0;
         for (Span s : spans) { // spans are sorted by start and do not overlap
@@ -203,7 +205,7 @@ public final class DatasetScanner {
         }
     }
 
-    private record BatchResult(List<Finding> findings, ColumnStats columns, java.util.Set<String> seen, long fields) {}
+    private record BatchResult(List<Finding> findings, ColumnStats columns, Set<String> seen, long fields) {}
 
     private static final class Aggregates {
         long fields;
@@ -212,7 +214,7 @@ public final class DatasetScanner {
         final Map<String, Map<String, Long>> fieldEntityCounts = new TreeMap<>();
         final ColumnStats columns = new ColumnStats();
         final List<Finding> sample = new ArrayList<>();
-        final java.util.Set<String> seenFields = new java.util.HashSet<>();
+        final Set<String> seenFields = new HashSet<>();
     }
 
     /** Finds quasi-identifier values in records, caching column positions per distinct names list. */
