@@ -13,6 +13,7 @@ import java.util.List;
 /**
  * Rough single-thread cost of each built-in recognizer over generated English text with PII, best of N passes —
  * a quick guide to where analysis time goes (use {@link AnalyzerBenchmark} under JMH for figures to publish).
+ * A second table gives each recognizer's marginal cost: the time the full set saves without it.
  * Usage: {@code RecognizerTimings [MEGABYTES=16] [PASSES=5]}.
  */
 public final class RecognizerTimings {
@@ -46,6 +47,19 @@ public final class RecognizerTimings {
         for (String[] r : rows) System.out.printf("%-22s %8s MB/s %10s ms%n", r[0], r[1], r[2]);
         double t = best(passes, () -> run(everything, lines));
         System.out.printf("%-22s %8.1f MB/s%n", "ALL", bytes / t / 1e6);
+        // marginal cost: what each recognizer adds to the full set (shared work such as name classes is not
+        // charged to each one, as it is in the table above)
+        System.out.printf("%n%-22s %14s%n", "without recognizer", "ms/MiB saved");
+        List<String[]> saved = new ArrayList<>();
+        for (Recognizer r : all) {
+            List<Recognizer> rest = new ArrayList<>(all);
+            rest.remove(r);
+            Analyzer a = new Analyzer(rest, AnalyzerConfig.defaults());
+            double tr = best(passes, () -> run(a, lines));
+            saved.add(new String[] {r.name(), String.format("%6.1f", (t - tr) * 1e3 / mb)});
+        }
+        saved.sort((x, y) -> Double.compare(Double.parseDouble(y[1]), Double.parseDouble(x[1])));
+        for (String[] r : saved) System.out.printf("%-22s %10s ms%n", r[0], r[1]);
     }
 
     private static long run(Analyzer a, String[] lines) {

@@ -179,7 +179,7 @@ public final class PhoneRecognizer implements Recognizer {
             if (digitString.length() == 11 && digitString.charAt(0) == '1' && nanpShaped(digitString, 1)) {
                 return nanpValid(digitString, 1) ? PLUS : 0;
             }
-            return validAnywhere(candidate) ? PLUS : 0;
+            return PhoneValidity.validInternational(digitString) ? PLUS : 0;
         }
         for (String region : regions) {
             if (digitString.length() == 10 && nanpShaped(digitString, 0) && UTIL.getCountryCodeForRegion(region) == 1) {
@@ -206,25 +206,19 @@ public final class PhoneRecognizer implements Recognizer {
      */
     static boolean nanpValid(String digits, int from) {
         PhoneNumber n = new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(digits, from, from + 10, 10));
-        return UTIL.isValidNumber(n);
-    }
-
-    private static boolean validAnywhere(String candidate) {
-        try {
-            return UTIL.isValidNumber(UTIL.parse(candidate, "ZZ"));
-        } catch (NumberParseException e) {
-            return false;
-        }
+        return PhoneValidity.valid(n);
     }
 
     private static double nationalScore(String candidate, String digits, String region, int groups) {
-        PhoneNumber number;
-        try {
-            number = UTIL.parseAndKeepRawInput(candidate, region);
-        } catch (NumberParseException e) {
-            return 0;
+        PhoneNumber number = PhoneValidity.plainNational(digits, region);
+        if (number == null) {
+            try {
+                number = UTIL.parseAndKeepRawInput(candidate, region);
+            } catch (NumberParseException e) {
+                return 0;
+            }
         }
-        if (!UTIL.isValidNumber(number)) return 0;
+        if (!PhoneValidity.valid(number)) return 0;
         return switch (number.getCountryCodeSource()) {
             case FROM_NUMBER_WITH_IDD -> IDD;
             case FROM_DEFAULT_COUNTRY -> nationalPrefixOk(candidate, digits, number, region)
