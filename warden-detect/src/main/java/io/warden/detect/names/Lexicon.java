@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * capitalised token is looked up once and its flags say whether it is a known first name, a surname, a country,
  * an organisation suffix, a common English word, and so on.
  *
- * <p>Loaded once, on first use (about a quarter of a second), from Datafaker's dictionaries and the lists shipped
- * next to this class. Immutable and thread-safe.
+ * <p>Built from Datafaker's dictionaries and the lists shipped next to this class. Parsing Datafaker's YAML takes
+ * about half a second, on the start-up path of every scan, so the build stores the finished table as a snapshot
+ * resource ({@link LexiconSnapshot}) that loads in a few milliseconds; without the snapshot (a build that skipped
+ * that step) the table is built from the sources. Loaded once, on first use. Immutable and thread-safe.
  */
 final class Lexicon {
     static final int FIRST = 1;
@@ -201,6 +203,12 @@ final class Lexicon {
     }
 
     private static Lexicon load() {
+        WordTable snapshot = LexiconSnapshot.read();
+        return new Lexicon(snapshot != null ? snapshot : buildFromSources());
+    }
+
+    /** The table, built from the dictionaries (what the snapshot holds). */
+    static WordTable buildFromSources() {
         var b = new LexiconBuilder();
         var src = new DictionarySources();
         List<String> common = DictionarySources.shipped("common-words.txt");
@@ -261,7 +269,7 @@ final class Lexicon {
         b.addAll(UNITS, UNIT);
         b.addAll(MONTHS_AND_DAYS, MONTH_DAY);
         b.add("Box", PO_BOX);
-        return new Lexicon(b.build());
+        return b.build();
     }
 
     /** Collects words and phrases, marking the first word of each phrase with the phrase's length. */

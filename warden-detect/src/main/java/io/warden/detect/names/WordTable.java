@@ -32,6 +32,20 @@ final class WordTable {
         }
     }
 
+    /** A table holding exactly {@code entries} (normalised keys to flags). */
+    static WordTable of(Map<String, Integer> entries) {
+        return new WordTable(entries);
+    }
+
+    /** Every key and its flags, sorted by key. */
+    java.util.SortedMap<String, Integer> entries() {
+        var out = new java.util.TreeMap<String, Integer>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) out.put(keys[i], values[i]);
+        }
+        return out;
+    }
+
     int size() {
         int n = 0;
         for (String k : keys) if (k != null) n++;
