@@ -49,6 +49,18 @@ class PhoneValidityTest {
         }
     }
 
+    /** "+" and the digits in groups of three joined by one of the separators a candidate may hold. */
+    private static String written(String digits, int variant) {
+        String sep = String.valueOf(" -./".charAt(variant % 4));
+        StringBuilder b = new StringBuilder("+");
+        for (int i = 0; i < digits.length(); i += 3) {
+            if (i > 0) b.append(i == 3 && variant % 5 == 0 ? " (" : sep);
+            b.append(digits, i, Math.min(digits.length(), i + 3));
+            if (i == 3 && variant % 5 == 0) b.append(')');
+        }
+        return b.toString();
+    }
+
     @Test
     void validInternational_agreesWithParseThenIsValidNumber() {
         int valid = 0;
@@ -56,6 +68,8 @@ class PhoneValidityTest {
         for (String digits : sample(11, 40)) {
             boolean expected = libraryVerdict("+" + digits);
             assertThat(PhoneValidity.validInternational(digits)).as("+" + digits).isEqualTo(expected);
+            // the recognizer passes only the digits of a candidate like "+44 (20) 7946-0958": parse() must agree
+            assertThat(libraryVerdict(written(digits, valid))).as(written(digits, valid)).isEqualTo(expected);
             if (expected) valid++;
             if (PhoneValidity.plainInternational(digits) != null) plain++;
         }
