@@ -175,6 +175,21 @@ final class Lexicon {
         return table.getTokens(st, first, count);
     }
 
+    /**
+     * Length in tokens (2 or more) of the longest known phrase starting at token {@code first} whose flags share a
+     * bit with {@code mask}; 0 if there is none. {@code headFlags} are the first token's flags, which record how long
+     * its phrases get. With {@code capitalisedEnd}, only phrases whose last token starts with a capital count.
+     */
+    int longestPhrase(ScanText st, int first, int headFlags, int mask, boolean capitalisedEnd) {
+        for (int len = maxPhraseLength(headFlags); len >= 2; len--) {
+            int last = first + len - 1;
+            if (last >= st.tokenCount()) continue;
+            if (capitalisedEnd && (st.tokenFlags(last) & ScanText.UPPER_FIRST) == 0) continue;
+            if ((phrase(st, first, len) & mask) != 0) return len;
+        }
+        return 0;
+    }
+
     /** Longest phrase (in tokens) starting with a word whose flags are {@code flags}; 0 if none. */
     static int maxPhraseLength(int flags) {
         return (flags & PHRASE_START) == 0 ? 0 : (flags >>> PHRASE_LEN_SHIFT) & PHRASE_LEN_MASK;

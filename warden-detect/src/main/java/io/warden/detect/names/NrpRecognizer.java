@@ -42,7 +42,6 @@ public final class NrpRecognizer implements Recognizer {
     public void analyze(ScanText st, SpanSink sink) {
         TokenClasses tc = TokenClasses.of(st);
         if (!tc.any(NRP | Lexicon.PHRASE_START)) return;
-        int n = st.tokenCount();
         int[] cls = tc.flags();
         int[] caps = tc.capitals();
         Lexicon lex = Lexicon.get();
@@ -53,14 +52,10 @@ public final class NrpRecognizer implements Recognizer {
             if (i < next || (f & (NRP | Lexicon.PHRASE_START)) == 0) continue;
             int last = -1;
             double score = 0;
-            for (int len = Lexicon.maxPhraseLength(f); len >= 2; len--) {
-                if (i + len > n || (st.tokenFlags(i + len - 1) & ScanText.UPPER_FIRST) == 0) continue;
-                int p = lex.phrase(st, i, len);
-                if ((p & NRP) != 0) {
-                    last = i + len - 1;
-                    score = (p & NRP_AMBIGUOUS) != 0 ? 0.35 : 0.75;
-                    break;
-                }
+            int len = lex.longestPhrase(st, i, f, NRP, true);
+            if (len > 0) {
+                last = i + len - 1;
+                score = (lex.phrase(st, i, len) & NRP_AMBIGUOUS) != 0 ? 0.35 : 0.75;
             }
             if (last < 0 && (f & NRP) != 0) {
                 last = i;

@@ -85,13 +85,10 @@ public final class OrganizationRecognizer implements Recognizer {
             if (i < next || (f & (ORG_KNOWN | ORG_SUFFIX | ORG_OF_HEAD | LAST | Lexicon.PHRASE_START)) == 0) continue;
             int phraseEnd = -1;
             int pf = 0;
-            for (int len = Lexicon.maxPhraseLength(f); len >= 2; len--) {
-                int p = lex.phrase(st, i, len);
-                if ((p & (ORG_KNOWN | ORG_SUFFIX)) != 0) {
-                    phraseEnd = i + len - 1;
-                    pf = p;
-                    break;
-                }
+            int len = lex.longestPhrase(st, i, f, ORG_KNOWN | ORG_SUFFIX, false);
+            if (len > 0) {
+                phraseEnd = i + len - 1;
+                pf = lex.phrase(st, i, len);
             }
             if (phraseEnd >= 0 && (pf & ORG_SUFFIX) != 0) {
                 suffix(st, cls, i, phraseEnd, pf, sink);

@@ -190,10 +190,8 @@ public final class PersonRecognizer implements Recognizer {
 
     /** Last token of a multi-word place name starting at token {@code i}, or -1. */
     private static int placePhraseEnd(ScanText st, int f, int i) {
-        for (int len = Lexicon.maxPhraseLength(f); len >= 2; len--) {
-            if ((Lexicon.get().phrase(st, i, len) & PLACE) != 0) return i + len - 1;
-        }
-        return -1;
+        int len = Lexicon.get().longestPhrase(st, i, f, PLACE, false);
+        return len > 0 ? i + len - 1 : -1;
     }
 
     /** Whether the unit run {@code [first, last]} is a street name: a house number before, a suffix at or after its end. */

@@ -52,7 +52,6 @@ public final class PlaceRecognizer implements Recognizer {
     public void analyze(ScanText st, SpanSink sink) {
         TokenClasses tc = TokenClasses.of(st);
         if (!tc.any(PLACE | Lexicon.PHRASE_START)) return;
-        int n = st.tokenCount();
         int[] cls = tc.flags();
         int[] caps = tc.capitals();
         Lexicon lex = Lexicon.get();
@@ -63,15 +62,10 @@ public final class PlaceRecognizer implements Recognizer {
             if (i < next || (f & (PLACE | Lexicon.PHRASE_START)) == 0) continue;
             int last = -1;
             int pf = 0;
-            for (int len = Lexicon.maxPhraseLength(f); len >= 2; len--) {
-                int end = i + len - 1;
-                if (end >= n || (st.tokenFlags(end) & ScanText.UPPER_FIRST) == 0) continue;
-                int p = lex.phrase(st, i, len);
-                if ((p & PLACE) != 0) {
-                    last = end;
-                    pf = p;
-                    break;
-                }
+            int len = lex.longestPhrase(st, i, f, PLACE, true);
+            if (len > 0) {
+                last = i + len - 1;
+                pf = lex.phrase(st, i, len);
             }
             double score;
             if (last >= 0) {
@@ -139,10 +133,7 @@ public final class PlaceRecognizer implements Recognizer {
         if (Places.isUsStateAbbreviation(st.text(), st.tokenStart(t), st.tokenEnd(t))) return t;
         int f = cls[t];
         if ((f & (COUNTRY | US_STATE)) != 0 && (f & COMMON) == 0) return t;
-        for (int len = Lexicon.maxPhraseLength(f); len >= 2; len--) {
-            if (t + len - 1 >= n) continue;
-            if ((lex.phrase(st, t, len) & (COUNTRY | US_STATE)) != 0) return t + len - 1;
-        }
-        return -1;
+        int len = lex.longestPhrase(st, t, f, COUNTRY | US_STATE, false);
+        return len > 0 ? t + len - 1 : -1;
     }
 }
