@@ -18,6 +18,12 @@ public enum ErrorCode {
     RECORD_TOO_LARGE(Category.USER),
     /** The policy file is invalid (reported with line and column). */
     INVALID_POLICY(Category.USER),
+    /** A key is missing, unreadable, of the wrong kind, destroyed, or not the one the data was protected with. */
+    BAD_KEY(Category.USER),
+    /** A privacy model cannot be met on this data with the allowed generalization and suppression (e.g. k > rows). */
+    PRIVACY_UNSATISFIABLE(Category.USER),
+    /** A differentially private release would spend more privacy budget than the dataset has left. */
+    BUDGET_EXHAUSTED(Category.USER),
     /** An output file could not be written. */
     OUTPUT_FAILED(Category.USER),
     /** A bug or an environment failure Warden did not expect. */
