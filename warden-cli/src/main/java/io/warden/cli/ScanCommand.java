@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,29 +63,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--show-values", description = "Include matched values in findings and reports (sensitive!).")
     boolean showValues;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Input format: ${COMPLETION-CANDIDATES} (default: from the file name).")
-    InputFormat format;
-
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter (default: detected; "
-            + "'\\t' or 'tab' for tab).")
-    String delimiter;
-
-    @Option(names = "--no-header", description = "The CSV has no header row (columns are col1, col2, ...).")
-    boolean noHeader;
-
-    @Option(names = "--text-mode", paramLabel = "MODE", defaultValue = "LINE",
-            description = "Text records: LINE (one per line) or FILE (whole file). Default: ${DEFAULT-VALUE}.")
-    ReadOptions.TextMode textMode;
-
-    @Option(names = "--invalid-utf8", paramLabel = "ACTION", defaultValue = "REPLACE",
-            description = "Invalid UTF-8: REPLACE (warn, with byte offset) or REJECT (exit 2). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    ReadOptions.InvalidUtf8 invalidUtf8;
-
-    @Option(names = "--max-record-size", paramLabel = "BYTES", description = "Largest CSV/JSONL record accepted "
-            + "(default 64 MiB); longer text lines are scanned in chunks instead.")
-    Integer maxRecordSize;
+    @Mixin
+    InputOptions inputOptions;
 
     @Option(names = "--min-score", paramLabel = "SCORE", description = "Override the policy's scan.min_score.")
     Double minScore;
@@ -107,7 +87,7 @@ final class ScanCommand implements Callable<Integer> {
         for (Path p : new Path[] {findingsFile, jsonFile, sarifFile, htmlFile}) {
             if (p != null) outputs.add(p);
         }
-        checkOutputs(outputs);
+        Outputs.check(input, outputs);
         Analyzer analyzer = Analyzers.forPolicy(policy);
         ScanReport report;
         try (RecordReader reader = Readers.open(input, ro);
@@ -122,7 +102,7 @@ final class ScanCommand implements Callable<Integer> {
             if (fw != null) fw.commit();
         }
         if (jsonFile != null) JsonReport.write(report, jsonFile);
-        if (sarifFile != null) SarifReport.write(report, SarifReport.Options.defaults().withTextMode(textMode), sarifFile);
+        if (sarifFile != null) SarifReport.write(report, SarifReport.Options.defaults().withTextMode(inputOptions.textMode), sarifFile);
         if (htmlFile != null) HtmlReport.write(report, htmlFile);
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();
@@ -133,50 +113,16 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private ReadOptions readOptions() {
-        ReadOptions ro = ReadOptions.defaults().withFormat(format).withHeader(!noHeader).withTextMode(textMode)
-                .withInvalidUtf8(invalidUtf8);
-        if (delimiter != null) ro = ro.withDelimiter(parseDelimiter(delimiter));
-        if (maxRecordSize != null) {
-            if (maxRecordSize <= 0) throw usage("--max-record-size must be > 0");
-            ro = ro.withMaxRecordBytes(maxRecordSize);
-        }
         if (threads != null && (threads < 1 || threads > 256)) throw usage("--threads must be between 1 and 256");
-        return ro;
-    }
-
-    private static char parseDelimiter(String d) {
-        return switch (d) {
-            case "\\t", "tab", "TAB", "\t" -> '\t';
-            default -> {
-                if (d.length() != 1 || d.charAt(0) == '"' || d.charAt(0) == '\n' || d.charAt(0) == '\r') {
-                    throw usage("--delimiter must be one character other than a quote or newline");
-                }
-                yield d.charAt(0);
-            }
-        };
-    }
-
-    private void checkOutputs(List<Path> outputs) {
-        for (Path p : outputs) {
-            Path abs = p.toAbsolutePath().normalize();
-            if (abs.equals(input.toAbsolutePath().normalize())) throw usage("output " + p + " would overwrite the input");
-            Path dir = abs.getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + p + ": directory does not exist");
-            }
-            if (Files.isDirectory(abs)) throw new WardenException(ErrorCode.OUTPUT_FAILED, p + " is a directory");
-        }
-        if (outputs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().count() < outputs.size()) {
-            throw usage("two outputs name the same file");
-        }
+        return inputOptions.readOptions();
     }
 
     private static Policy withMinScore(Policy p, double score) {
         if (!(score >= 0 && score <= 1)) throw usage("--min-score must be between 0 and 1");
         Policy.Scan s = p.scan();
-        return new Policy(p.version(), p.dataset(), new Policy.Scan(score, s.contextWindow(), s.entities(),
+        return p.withScan(new Policy.Scan(score, s.contextWindow(), s.entities(),
                 s.excludeEntities(), s.allowValues(), s.includeFields(), s.excludeFields(), s.recognizers(),
-                s.quasiIdentifiers(), s.columnThreshold()), p.gate());
+                s.quasiIdentifiers(), s.columnThreshold()));
     }
 
     private static long sizeOf(Path p) {

@@ -129,6 +129,20 @@ public final class AtomicFile {
             return out;
         }
 
+        /**
+         * Flushes what was written so far and returns the temporary file, so it can be read back (checked) before
+         * {@link #commit()}; the file is discarded with this handle unless committed.
+         */
+        public Path flushForReading() {
+            if (done) throw new IllegalStateException("already committed or closed");
+            try {
+                out.flush();
+                return temp;
+            } catch (IOException e) {
+                throw failed(target, e);
+            }
+        }
+
         /** Flushes, fsyncs and atomically renames the temporary file over the target. */
         public void commit() {
             if (done) throw new IllegalStateException("already committed or closed");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One dataset's policy: what to look for and what counts as a failing finding. Loaded by {@link PolicyLoader}.
+ * One dataset's policy: what to look for, what counts as a failing finding, and how to protect the data. Loaded by {@link PolicyLoader}.
  *
  * <p>Every section is optional; a missing section takes its defaults. Field reference: {@code docs/policy.md}.
  *
@@ -13,12 +13,14 @@ import java.util.Map;
  * @param dataset optional dataset name, echoed in reports
  * @param scan detection settings
  * @param gate pass/fail rules
+ * @param protect what {@code warden protect} does to columns and found entities
  */
 public record Policy(
         @JsonProperty("version") Integer version,
         @JsonProperty("dataset") String dataset,
         @JsonProperty("scan") Scan scan,
-        @JsonProperty("gate") Gate gate) {
+        @JsonProperty("gate") Gate gate,
+        @JsonProperty("protect") Protect protect) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -29,11 +31,17 @@ public record Policy(
         }
         if (scan == null) scan = Scan.defaults();
         if (gate == null) gate = Gate.defaults();
+        if (protect == null) protect = Protect.defaults();
+    }
+
+    /** This policy with other detection settings. */
+    public Policy withScan(Scan newScan) {
+        return new Policy(version, dataset, newScan, gate, protect);
     }
 
     /** The policy used when none is given: all built-in recognizers, any finding fails the gate. */
     public static Policy defaults() {
-        return new Policy(CURRENT_VERSION, null, null, null);
+        return new Policy(CURRENT_VERSION, null, null, null, null);
     }
 
     /**

@@ -79,8 +79,8 @@ class ReidRiskCalculatorTest {
     }
 
     private static ReidRisk scan(List<String> qis) {
-        Policy p = new Policy(1, null, new Policy.Scan(null, null, null, null, null, null, null, null, qis, null),
-                null);
+        Policy p = Policy.defaults().withScan(
+                new Policy.Scan(null, null, null, null, null, null, null, null, qis, null));
         Analyzer none = new Analyzer(List.of(), AnalyzerConfig.defaults());
         try (RecordReader r = Readers.open(ADULT, ReadOptions.defaults())) {
             ScanReport report = new DatasetScanner(none, p, ScanOptions.defaults().withTable(true))

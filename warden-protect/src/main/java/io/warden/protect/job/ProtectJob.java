@@ -1,0 +1,243 @@
+package io.warden.protect.job;
+
+import static java.util.Objects.requireNonNull;
+
+import io.warden.core.AtomicFile;
+import io.warden.core.ErrorCode;
+import io.warden.core.WardenException;
+import io.warden.core.finding.Finding;
+import io.warden.core.io.InputFormat;
+import io.warden.core.io.ReadOptions;
+import io.warden.core.io.Readers;
+import io.warden.core.policy.OperatorSpec;
+import io.warden.core.policy.Policy;
+import io.warden.core.policy.Protect;
+import io.warden.core.record.Record;
+import io.warden.core.record.RecordReader;
+import io.warden.detect.Analyzer;
+import io.warden.detect.scan.DatasetScanner;
+import io.warden.detect.scan.ScanOptions;
+import io.warden.protect.operator.Operator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * One run of {@code warden protect}: reads a dataset, rewrites it by the policy's {@code protect} rules into a
+ * temporary file, scans that file again (the self-check), and only then renames it into place and writes the
+ * manifest. Nothing is left behind when any step fails.
+ */
+public final class ProtectJob {
+    private static final int BATCH = 1024;
+
+    /**
+     * What to protect and where to put it.
+     *
+     * @param input the dataset
+     * @param readOptions how to read it (format, delimiter, text mode ...)
+     * @param output the protected dataset (same format as the input)
+     * @param manifest the transformation manifest (JSON)
+     * @param threads worker threads
+     */
+    public record Request(Path input, ReadOptions readOptions, Path output, Path manifest, int threads) {
+        public Request {
+            requireNonNull(input, "input");
+            requireNonNull(readOptions, "readOptions");
+            requireNonNull(output, "output");
+            requireNonNull(manifest, "manifest");
+            if (threads < 1) throw new IllegalArgumentException("threads < 1");
+        }
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param manifest what was done (also written to the manifest file when the run passed)
+     * @param leaks per {@code field: entity}, findings the self-check still made where the policy says the entity must
+     *     be removed; empty when the run passed and the output was kept
+     */
+    public record Outcome(Manifest manifest, Map<String, Long> leaks) {
+        public boolean passed() {
+            return leaks.isEmpty();
+        }
+    }
+
+    private final Policy policy;
+    private final Analyzer analyzer;
+    private final Function<OperatorSpec, Operator> operators;
+    private final TablePass tablePass;
+
+    /**
+     * @param policy the policy
+     * @param analyzer the analyzer for entity rules and the self-check (built from the policy's scan section)
+     * @param operators builds each rule's operator (keyed operators need the keyring)
+     * @param tablePass decides table-wide values (shuffles, privacy model) before the records are rewritten
+     */
+    public ProtectJob(Policy policy, Analyzer analyzer, Function<OperatorSpec, Operator> operators, TablePass tablePass) {
+        this.policy = requireNonNull(policy, "policy");
+        this.analyzer = requireNonNull(analyzer, "analyzer");
+        this.operators = requireNonNull(operators, "operators");
+        this.tablePass = requireNonNull(tablePass, "tablePass");
+        if (policy.protect().isEmpty()) {
+            throw new WardenException(ErrorCode.INVALID_POLICY, "the policy has no protect section: nothing to do");
+        }
+    }
+
+    /** Runs the job. */
+    public Outcome run(Request req) {
+        InputFormat format = req.readOptions().format() != null ? req.readOptions().format() : Readers.detect(req.input());
+        if (format == InputFormat.JSONL || format == InputFormat.PARQUET) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "warden protect writes CSV and text today; "
+                    + format + " input is not supported yet");
+        }
+        ReadOptions ro = req.readOptions().withFormat(format);
+        long t0 = System.nanoTime();
+        TablePass.Result table = tablePass.compute(req.input(), ro, policy);
+        ProtectStats stats = new ProtectStats();
+        RecordProtector protector = new RecordProtector(policy, analyzer, operators, table.overrides(), stats);
+        char delimiter = ro.delimiter() != null ? ro.delimiter() : ',';
+        try (AtomicFile.Pending out = AtomicFile.open(req.output());
+                AtomicFile.Pending manifestOut = AtomicFile.open(req.manifest())) {
+            MessageDigest outDigest = sha256();
+            DigestOutputStream digesting = new DigestOutputStream(out.out(), outDigest);
+            long[] counts = rewrite(req, ro, format, delimiter, protector, digesting);
+            Path written = out.flushForReading();
+            Map<String, Long> leaks = policy.protect().selfCheck()
+                    ? selfCheck(written, ro.withDelimiter(delimiter).withHeader(true), req.threads())
+                    : Map.of();
+            Manifest manifest = new Manifest(policy, format, req.input().toString(), sha256(req.input()), counts[0],
+                    req.output().toString(), HexFormat.of().formatHex(outDigest.digest()), counts[1], stats,
+                    table.report(), policy.protect().selfCheck(), (System.nanoTime() - t0) / 1_000_000);
+            if (!leaks.isEmpty()) return new Outcome(manifest, leaks);
+            manifest.write(manifestOut.out());
+            out.commit();
+            manifestOut.commit();
+            return new Outcome(manifest, Map.of());
+        } catch (UncheckedIOException e) {
+            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + req.output() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** Reads, protects in parallel batches, writes in order; returns {records read, records written}. */
+    private long[] rewrite(Request req, ReadOptions ro, InputFormat format, char delimiter, RecordProtector protector,
+            OutputStream out) {
+        OutputWriter writer = OutputWriter.of(format, out, delimiter);
+        ExecutorService pool = Executors.newFixedThreadPool(req.threads(), r -> {
+            Thread t = new Thread(r, "warden-protect");
+            t.setDaemon(true);
+            return t;
+        });
+        long read = 0;
+        long written = 0;
+        ArrayDeque<Future<List<Object[]>>> inFlight = new ArrayDeque<>();
+        try (RecordReader reader = Readers.open(req.input(), ro)) {
+            List<Record> batch = new ArrayList<>(BATCH);
+            Record r;
+            while ((r = reader.next()) != null) {
+                if (r.chunk() != null) {
+                    throw new WardenException(ErrorCode.RECORD_TOO_LARGE, "record " + r.index() + " is longer than "
+                            + ro.chunkChars() + " characters; warden protect rewrites whole records only");
+                }
+                read++;
+                batch.add(r);
+                if (batch.size() == BATCH) {
+                    inFlight.add(submit(pool, protector, batch));
+                    batch = new ArrayList<>(BATCH);
+                    while (inFlight.size() > 2 * req.threads()) written += drain(inFlight.poll(), writer);
+                }
+            }
+            if (!batch.isEmpty()) inFlight.add(submit(pool, protector, batch));
+            while (!inFlight.isEmpty()) written += drain(inFlight.poll(), writer);
+            writer.flush();
+        } finally {
+            pool.shutdownNow();
+        }
+        return new long[] {read, written};
+    }
+
+    private static Future<List<Object[]>> submit(ExecutorService pool, RecordProtector protector, List<Record> batch) {
+        return pool.submit(() -> {
+            List<Object[]> out = new ArrayList<>(batch.size());
+            for (Record r : batch) {
+                List<String> values = protector.protect(r);
+                if (values != null) out.add(new Object[] {r.names(), values});
+            }
+            return out;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long drain(Future<List<Object[]>> f, OutputWriter writer) {
+        List<Object[]> rows;
+        try {
+            rows = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WardenException(ErrorCode.INTERNAL, "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new WardenException(ErrorCode.INTERNAL, "protect failed: " + e.getCause().getClass().getName());
+        }
+        for (Object[] row : rows) writer.write((List<String>) row[0], (List<String>) row[1]);
+        return rows.size();
+    }
+
+    /** Scans the written output; returns {@code field: entity} → findings the policy says must not be there. */
+    private Map<String, Long> selfCheck(Path written, ReadOptions ro, int threads) {
+        Map<String, Long> leaks = new TreeMap<>();
+        Protect p = policy.protect();
+        try (RecordReader reader = Readers.open(written, ro)) {
+            new DatasetScanner(analyzer, policy, ScanOptions.defaults().withThreads(threads).withTable(false))
+                    .scan(reader, written.toString(), ro.format().name(), (Finding f) -> {
+                        if (mustBeRemoved(p, f.entity(), f.field())) leaks.merge(f.field() + ": " + f.entity(), 1L, Long::sum);
+                    }, bytes -> {});
+        }
+        return leaks;
+    }
+
+    /** Whether the policy says {@code entity} must not remain in {@code field} after protection. */
+    static boolean mustBeRemoved(Protect p, String entity, String field) {
+        Protect.ColumnRule column = p.columnRule(field);
+        if (column != null) return OperatorSpec.REMOVING.contains(column.spec().operator());
+        if (p.privacy() != null && p.privacy().quasiIdentifiers().containsKey(field)) return false;
+        Protect.EntityRule rule = p.entityRule(entity, field);
+        return rule != null && OperatorSpec.REMOVING.contains(rule.spec().operator());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+        } catch (IOException e) {
+            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}

@@ -1,0 +1,143 @@
+package io.warden.protect.job;
+
+import static java.util.Objects.requireNonNull;
+
+import io.warden.core.policy.Policy;
+import io.warden.core.policy.Protect;
+import io.warden.core.record.Record;
+import io.warden.detect.Analyzer;
+import io.warden.detect.Span;
+import io.warden.protect.operator.Operator;
+import io.warden.protect.operator.Suppress;
+import io.warden.protect.text.SpanRewriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Applies a policy's {@code protect} rules to one record at a time: column rules to whole cells, entity rules to the
+ * spans the analyzer finds in the other scanned fields, and the table-wide overrides decided beforehand.
+ *
+ * <p>Thread-safe: records may be protected in parallel. Holds no values between calls.
+ */
+public final class RecordProtector {
+    private final Policy policy;
+    private final Analyzer analyzer;
+    private final List<Operator> entityOperators;
+    private final Map<Protect.ColumnRule, Operator> columnOperators;
+    private final TableOverrides overrides;
+    private final ProtectStats stats;
+    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+
+    /** How one field is treated: by a column rule, by entity rules on its text, or left alone. */
+    private record Plan(Protect.ColumnRule rule, Operator op, boolean scanText) {}
+
+    /**
+     * @param policy the policy (its {@code protect} and {@code scan} sections)
+     * @param analyzer finds spans for the entity rules
+     * @param operators builds the operator of each rule
+     * @param overrides table-wide decisions (shuffles, privacy model)
+     * @param stats receives counts
+     */
+    public RecordProtector(Policy policy, Analyzer analyzer, Function<io.warden.core.policy.OperatorSpec, Operator> operators,
+            TableOverrides overrides, ProtectStats stats) {
+        this.policy = requireNonNull(policy, "policy");
+        this.analyzer = requireNonNull(analyzer, "analyzer");
+        this.overrides = requireNonNull(overrides, "overrides");
+        this.stats = requireNonNull(stats, "stats");
+        Protect p = policy.protect();
+        this.entityOperators = p.entities().stream().map(r -> operators.apply(r.spec())).toList();
+        Map<Protect.ColumnRule, Operator> cols = new java.util.IdentityHashMap<>();
+        for (Protect.ColumnRule r : p.columns()) {
+            if (!r.spec().operator().equals("shuffle")) cols.put(r, operators.apply(r.spec()));
+        }
+        this.columnOperators = cols;
+    }
+
+    /** The protected values of {@code r} (same fields, same order), or null when the record is dropped. */
+    public List<String> protect(Record r) {
+        if (overrides.dropped(r.index())) return null;
+        List<String> names = r.names();
+        List<String> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String field = names.get(i);
+            String value = r.values().get(i);
+            String override = overrides.value(r.index(), field);
+            if (override != null) {
+                out.add(override);
+                continue;
+            }
+            if (value == null || value.isEmpty()) {
+                out.add(value);
+                continue;
+            }
+            Plan plan = plans.computeIfAbsent(field, this::plan);
+            if (plan.op != null) {
+                out.add(plan.op.apply(value, new Operator.Target(field, columnEntity(plan, value, field))));
+                stats.cell(field);
+            } else if (plan.scanText) {
+                String rewritten = rewriteSpans(value, field);
+                if (rewritten == null) {
+                    stats.droppedByEntity();
+                    return null;
+                }
+                out.add(rewritten);
+            } else {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    private Plan plan(String field) {
+        Protect p = policy.protect();
+        Protect.ColumnRule rule = p.columnRule(field);
+        if (rule != null) return new Plan(rule, columnOperators.get(rule), false);
+        boolean inPrivacy = p.privacy() != null && p.privacy().quasiIdentifiers().containsKey(field);
+        return new Plan(null, null, !inPrivacy && !p.entities().isEmpty() && policy.scan().scansField(field));
+    }
+
+    /** The entity a whole cell holds, for operators that write entity-shaped output; null if none is needed. */
+    private String columnEntity(Plan plan, String value, String field) {
+        String forced = plan.rule.spec().string("entity", null);
+        if (forced != null) return forced;
+        String op = plan.rule.spec().operator();
+        boolean wantsEntity = op.equals("surrogate") || op.equals("replace") && !plan.rule.spec().has("text");
+        if (!wantsEntity) return null;
+        Span best = null;
+        for (Span s : analyzer.analyze(value, field)) {
+            if (2 * s.length() >= value.length() && (best == null || s.score() > best.score())) best = s;
+        }
+        return best == null ? null : best.entity();
+    }
+
+    /** {@code value} with its covered spans rewritten, or null when a span's rule drops the record. */
+    private String rewriteSpans(String value, String field) {
+        List<Span> spans = analyzer.analyze(value, field);
+        if (spans.isEmpty()) return value;
+        Protect p = policy.protect();
+        List<SpanRewriter.Edit> edits = new ArrayList<>(spans.size());
+        Map<String, Operator> byEntity = new java.util.HashMap<>();
+        for (Span s : spans) {
+            if (!policy.scan().reportsEntity(s.entity())) continue;
+            int ruleIndex = ruleIndex(p, s.entity(), field);
+            if (ruleIndex < 0) continue;
+            Operator op = entityOperators.get(ruleIndex);
+            if (op instanceof Suppress sup && sup.wholeRecord()) return null;
+            byEntity.putIfAbsent(s.entity(), op);
+            int start = value.codePointCount(0, s.start());
+            edits.add(new SpanRewriter.Edit(start, start + value.codePointCount(s.start(), s.end()), s.entity()));
+            stats.span(s.entity());
+        }
+        if (edits.isEmpty()) return value;
+        return SpanRewriter.rewrite(value, edits, field, byEntity::get).text();
+    }
+
+    private static int ruleIndex(Protect p, String entity, String field) {
+        List<Protect.EntityRule> rules = p.entities();
+        for (int i = 0; i < rules.size(); i++) if (rules.get(i).covers(entity, field)) return i;
+        return -1;
+    }
+}
