@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
-import io.warden.core.finding.Finding;
 import io.warden.core.io.InputFormat;
 import io.warden.core.io.ReadOptions;
 import io.warden.core.io.Readers;
@@ -15,8 +14,7 @@ import io.warden.core.policy.Protect;
 import io.warden.core.record.Record;
 import io.warden.core.record.RecordReader;
 import io.warden.detect.Analyzer;
-import io.warden.detect.scan.DatasetScanner;
-import io.warden.detect.scan.ScanOptions;
+import io.warden.detect.Span;
 import io.warden.protect.operator.Operator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,55 +137,98 @@ public final class ProtectJob {
     private long[] rewrite(Request req, ReadOptions ro, InputFormat format, char delimiter, RecordProtector protector,
             OutputStream out) {
         OutputWriter writer = OutputWriter.of(format, out, delimiter);
-        ExecutorService pool = Executors.newFixedThreadPool(req.threads(), r -> {
+        long[] counts = new long[2];
+        try (RecordReader reader = Readers.open(req.input(), ro)) {
+            inBatches(reader, req.threads(), batch -> {
+                List<Object[]> rows = new ArrayList<>(batch.size());
+                for (Record r : batch) {
+                    List<String> values = protector.protect(r);
+                    if (values != null) rows.add(new Object[] {r.names(), values});
+                }
+                return rows;
+            }, (batch, rows) -> {
+                counts[0] += batch.size();
+                counts[1] += rows.size();
+                for (Object[] row : rows) writer.write(names(row[0]), names(row[1]));
+            });
+            writer.flush();
+        }
+        return counts;
+    }
+
+    /**
+     * Analyzes the written output again; returns {@code field: entity} → findings the policy says must not be
+     * there. A finding in a column with a removing rule counts when it covers at least half of the cell (the cell
+     * still is such a value; a domain left visible in a masked address is not).
+     */
+    private Map<String, Long> selfCheck(Path written, ReadOptions ro, int threads) {
+        Map<String, Long> leaks = new TreeMap<>();
+        Protect p = policy.protect();
+        try (RecordReader reader = Readers.open(written, ro)) {
+            inBatches(reader, threads, batch -> {
+                List<String> found = new ArrayList<>();
+                for (Record r : batch) {
+                    for (int i = 0; i < r.size(); i++) {
+                        String field = r.names().get(i);
+                        String value = r.values().get(i);
+                        if (value == null || value.isEmpty() || !policy.scan().scansField(field)) continue;
+                        boolean column = p.columnRule(field) != null;
+                        for (Span s : analyzer.analyze(value, field)) {
+                            if (!policy.scan().reportsEntity(s.entity()) || !mustBeRemoved(p, s.entity(), field)) continue;
+                            if (column && 2 * s.length() < value.length()) continue;
+                            found.add(field + ": " + s.entity());
+                        }
+                    }
+                }
+                return found;
+            }, (batch, found) -> found.forEach(k -> leaks.merge(k, 1L, Long::sum)));
+        }
+        return leaks;
+    }
+
+    /**
+     * Reads {@code reader} in batches, runs {@code work} on each in a pool of {@code threads}, and hands the results
+     * to {@code inOrder} in input order on this thread. Records split into chunks are refused: protection rewrites
+     * whole records.
+     */
+    private static <R> void inBatches(RecordReader reader, int threads, Function<List<Record>, R> work,
+            java.util.function.BiConsumer<List<Record>, R> inOrder) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "warden-protect");
             t.setDaemon(true);
             return t;
         });
-        long read = 0;
-        long written = 0;
-        ArrayDeque<Future<List<Object[]>>> inFlight = new ArrayDeque<>();
-        try (RecordReader reader = Readers.open(req.input(), ro)) {
+        ArrayDeque<Object[]> inFlight = new ArrayDeque<>();
+        try {
             List<Record> batch = new ArrayList<>(BATCH);
             Record r;
             while ((r = reader.next()) != null) {
                 if (r.chunk() != null) {
                     throw new WardenException(ErrorCode.RECORD_TOO_LARGE, "record " + r.index() + " is longer than "
-                            + ro.chunkChars() + " characters; warden protect rewrites whole records only");
+                            + ReadOptions.DEFAULT_CHUNK_CHARS + " characters; warden protect rewrites whole records only");
                 }
-                read++;
                 batch.add(r);
                 if (batch.size() == BATCH) {
-                    inFlight.add(submit(pool, protector, batch));
+                    List<Record> b = batch;
+                    inFlight.add(new Object[] {b, pool.submit(() -> work.apply(b))});
                     batch = new ArrayList<>(BATCH);
-                    while (inFlight.size() > 2 * req.threads()) written += drain(inFlight.poll(), writer);
+                    while (inFlight.size() > 2 * threads) drain(inFlight.poll(), inOrder);
                 }
             }
-            if (!batch.isEmpty()) inFlight.add(submit(pool, protector, batch));
-            while (!inFlight.isEmpty()) written += drain(inFlight.poll(), writer);
-            writer.flush();
+            if (!batch.isEmpty()) {
+                List<Record> b = batch;
+                inFlight.add(new Object[] {b, pool.submit(() -> work.apply(b))});
+            }
+            while (!inFlight.isEmpty()) drain(inFlight.poll(), inOrder);
         } finally {
             pool.shutdownNow();
         }
-        return new long[] {read, written};
-    }
-
-    private static Future<List<Object[]>> submit(ExecutorService pool, RecordProtector protector, List<Record> batch) {
-        return pool.submit(() -> {
-            List<Object[]> out = new ArrayList<>(batch.size());
-            for (Record r : batch) {
-                List<String> values = protector.protect(r);
-                if (values != null) out.add(new Object[] {r.names(), values});
-            }
-            return out;
-        });
     }
 
     @SuppressWarnings("unchecked")
-    private static long drain(Future<List<Object[]>> f, OutputWriter writer) {
-        List<Object[]> rows;
+    private static <R> void drain(Object[] entry, java.util.function.BiConsumer<List<Record>, R> inOrder) {
         try {
-            rows = f.get();
+            inOrder.accept((List<Record>) entry[0], ((Future<R>) entry[1]).get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WardenException(ErrorCode.INTERNAL, "interrupted");
@@ -195,21 +236,11 @@ public final class ProtectJob {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new WardenException(ErrorCode.INTERNAL, "protect failed: " + e.getCause().getClass().getName());
         }
-        for (Object[] row : rows) writer.write((List<String>) row[0], (List<String>) row[1]);
-        return rows.size();
     }
 
-    /** Scans the written output; returns {@code field: entity} → findings the policy says must not be there. */
-    private Map<String, Long> selfCheck(Path written, ReadOptions ro, int threads) {
-        Map<String, Long> leaks = new TreeMap<>();
-        Protect p = policy.protect();
-        try (RecordReader reader = Readers.open(written, ro)) {
-            new DatasetScanner(analyzer, policy, ScanOptions.defaults().withThreads(threads).withTable(false))
-                    .scan(reader, written.toString(), ro.format().name(), (Finding f) -> {
-                        if (mustBeRemoved(p, f.entity(), f.field())) leaks.merge(f.field() + ": " + f.entity(), 1L, Long::sum);
-                    }, bytes -> {});
-        }
-        return leaks;
+    @SuppressWarnings("unchecked")
+    private static List<String> names(Object o) {
+        return (List<String>) o;
     }
 
     /** Whether the policy says {@code entity} must not remain in {@code field} after protection. */

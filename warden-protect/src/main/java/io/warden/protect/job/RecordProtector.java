@@ -2,6 +2,7 @@ package io.warden.protect.job;
 
 import static java.util.Objects.requireNonNull;
 
+import io.warden.core.policy.OperatorSpec;
 import io.warden.core.policy.Policy;
 import io.warden.core.policy.Protect;
 import io.warden.core.record.Record;
@@ -29,6 +30,9 @@ public final class RecordProtector {
     private final Map<Protect.ColumnRule, Operator> columnOperators;
     private final TableOverrides overrides;
     private final ProtectStats stats;
+    /** Most analyses of one text while rewriting it. */
+    static final int ROUNDS = 3;
+
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
 
     /** How one field is treated: by a column rule, by entity rules on its text, or left alone. */
@@ -113,26 +117,32 @@ public final class RecordProtector {
         return best == null ? null : best.entity();
     }
 
-    /** {@code value} with its covered spans rewritten, or null when a span's rule drops the record. */
+    /**
+     * {@code value} with its covered spans rewritten, or null when a span's rule drops the record. Rewriting changes
+     * the context of the text around it, so the result is analyzed again (up to {@link #ROUNDS} times) until nothing
+     * a rule covers is left: the self-check then finds in the output what this finds, and no more.
+     */
     private String rewriteSpans(String value, String field) {
-        List<Span> spans = analyzer.analyze(value, field);
-        if (spans.isEmpty()) return value;
-        Protect p = policy.protect();
-        List<SpanRewriter.Edit> edits = new ArrayList<>(spans.size());
-        Map<String, Operator> byEntity = new java.util.HashMap<>();
-        for (Span s : spans) {
-            if (!policy.scan().reportsEntity(s.entity())) continue;
-            int ruleIndex = ruleIndex(p, s.entity(), field);
-            if (ruleIndex < 0) continue;
-            Operator op = entityOperators.get(ruleIndex);
-            if (op instanceof Suppress sup && sup.wholeRecord()) return null;
-            byEntity.putIfAbsent(s.entity(), op);
-            int start = value.codePointCount(0, s.start());
-            edits.add(new SpanRewriter.Edit(start, start + value.codePointCount(s.start(), s.end()), s.entity()));
-            stats.span(s.entity());
+        String text = value;
+        for (int round = 0; round < ROUNDS; round++) {
+            List<SpanRewriter.Edit> edits = new ArrayList<>();
+            Map<String, Operator> byEntity = new java.util.HashMap<>();
+            for (Span s : analyzer.analyze(text, field)) {
+                if (!policy.scan().reportsEntity(s.entity())) continue;
+                int ruleIndex = ruleIndex(policy.protect(), s.entity(), field);
+                if (ruleIndex < 0) continue;
+                Operator op = entityOperators.get(ruleIndex);
+                if (op instanceof Suppress sup && sup.wholeRecord()) return null;
+                if (round > 0 && !OperatorSpec.REMOVING.contains(op.name())) continue; // realistic output: done once
+                byEntity.putIfAbsent(s.entity(), op);
+                int start = text.codePointCount(0, s.start());
+                edits.add(new SpanRewriter.Edit(start, start + text.codePointCount(s.start(), s.end()), s.entity()));
+                stats.span(s.entity());
+            }
+            if (edits.isEmpty()) return text;
+            text = SpanRewriter.rewrite(text, edits, field, byEntity::get).text();
         }
-        if (edits.isEmpty()) return value;
-        return SpanRewriter.rewrite(value, edits, field, byEntity::get).text();
+        return text;
     }
 
     private static int ruleIndex(Protect p, String entity, String field) {
