@@ -11,15 +11,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes protected records in the input's format: CSV (RFC 4180, header row) or text (one record per line). */
+/** Writes protected records in the input's format: CSV (RFC 4180, header row), JSONL or text (one record per line). */
 abstract sealed class OutputWriter {
-    /** A writer for {@code format} onto {@code out}; JSONL and Parquet are not written yet. */
+    /** A writer for {@code format} onto {@code out}; a JSONL record is one line of JSON text. Parquet is not written yet. */
     static OutputWriter of(InputFormat format, OutputStream out, char delimiter) {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         return switch (format) {
             case CSV -> new Csv(w, delimiter);
-            case TEXT -> new Text(w);
-            case JSONL, PARQUET -> throw new IllegalArgumentException(format + " output");
+            case TEXT, JSONL -> new Text(w);
+            case PARQUET -> throw new IllegalArgumentException(format + " output");
         };
     }
 

@@ -101,9 +101,9 @@ public final class ProtectJob {
     /** Runs the job. */
     public Outcome run(Request req) {
         InputFormat format = req.readOptions().format() != null ? req.readOptions().format() : Readers.detect(req.input());
-        if (format == InputFormat.JSONL || format == InputFormat.PARQUET) {
-            throw new WardenException(ErrorCode.BAD_USAGE, "warden protect writes CSV and text today; "
-                    + format + " input is not supported yet");
+        if (format == InputFormat.PARQUET) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "warden protect writes CSV, JSONL and text; "
+                    + "Parquet input is not supported yet");
         }
         ReadOptions ro = req.readOptions().withFormat(format);
         long t0 = System.nanoTime();
@@ -137,13 +137,23 @@ public final class ProtectJob {
     private long[] rewrite(Request req, ReadOptions ro, InputFormat format, char delimiter, RecordProtector protector,
             OutputStream out) {
         OutputWriter writer = OutputWriter.of(format, out, delimiter);
+        boolean jsonl = format == InputFormat.JSONL;
         long[] counts = new long[2];
-        try (RecordReader reader = Readers.open(req.input(), ro)) {
+        // JSON Lines are read as text lines and parsed here, so each protected line keeps its structure.
+        ReadOptions lines = ro.withFormat(InputFormat.TEXT).withTextMode(ReadOptions.TextMode.LINE)
+                .withChunking(ro.maxRecordBytes() + 1, 0);
+        try (RecordReader reader = jsonl ? new NonBlankLines(Readers.open(req.input(), lines)) : Readers.open(req.input(), ro)) {
             inBatches(reader, req.threads(), batch -> {
                 List<Object[]> rows = new ArrayList<>(batch.size());
                 for (Record r : batch) {
-                    List<String> values = protector.protect(r);
-                    if (values != null) rows.add(new Object[] {r.names(), values});
+                    if (jsonl) {
+                        JsonLine line = JsonLine.parse(r.values().get(0), Long.parseLong(r.names().get(0)));
+                        List<String> values = protector.protect(Record.of(r.index(), line.names, line.values));
+                        if (values != null) rows.add(new Object[] {TEXT, List.of(line.rewrite(values))});
+                    } else {
+                        List<String> values = protector.protect(r);
+                        if (values != null) rows.add(new Object[] {r.names(), values});
+                    }
                 }
                 return rows;
             }, (batch, rows) -> {
@@ -154,6 +164,50 @@ public final class ProtectJob {
             writer.flush();
         }
         return counts;
+    }
+
+    private static final List<String> TEXT = List.of("text");
+
+    /**
+     * The non-blank lines of a text reader, numbered as the JSONL reader numbers records; each record's single name
+     * is the physical 1-based line number, for error messages.
+     */
+    private static final class NonBlankLines implements RecordReader {
+        private final RecordReader lines;
+        private long index;
+
+        NonBlankLines(RecordReader lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public Record next() {
+            Record r;
+            while ((r = lines.next()) != null) {
+                if (r.chunk() != null) {
+                    throw new WardenException(ErrorCode.RECORD_TOO_LARGE, "line " + (r.index() + 1) + " is too long");
+                }
+                if (!r.values().get(0).chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\f')) {
+                    return Record.of(index++, List.of(Long.toString(r.index() + 1)), r.values());
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public long bytesRead() {
+            return lines.bytesRead();
+        }
+
+        @Override
+        public List<String> warnings() {
+            return lines.warnings();
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
     }
 
     /**

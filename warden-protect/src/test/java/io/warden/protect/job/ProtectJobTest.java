@@ -192,9 +192,77 @@ class ProtectJobTest {
     }
 
     @Test
-    void run_jsonl_isRefusedClearly() {
+    void run_jsonl_keepsStructureAndTypesAndRewritesNestedFields() throws Exception {
+        ProtectJob.Outcome o = run("""
+                protect:
+                  columns:
+                    - fields: [user.email]
+                      operator: mask
+                    - fields: [age]
+                      operator: generalize
+                      params: {bucket: 10}
+                  entities:
+                    - entities: [EMAIL_ADDRESS, PHONE_NUMBER]
+                      operator: replace
+                """, "in.jsonl", """
+                {"id": 7, "score": 1.50, "ok": true, "none": null, "age": 37, "user": {"email": "a.b@example.com", "tags": ["x", 2]}, "body": "mail me at mj@mail.example.org"}
+
+                {"id": 8, "msgs": [{"text": "call +1 305 774 8629"}, {"text": "fine"}], "empty": {}}
+                """);
+        assertThat(o.passed()).isTrue();
+        List<String> lines = Files.readAllLines(dir.resolve("out"));
+        assertThat(lines).hasSize(2);
+        ObjectMapper m = new ObjectMapper();
+        JsonNode first = m.readTree(lines.get(0));
+        assertThat(first.get("id").isInt()).isTrue();
+        assertThat(first.get("score").decimalValue()).isEqualByComparingTo("1.50");
+        assertThat(first.get("ok").asBoolean()).isTrue();
+        assertThat(first.get("none").isNull()).isTrue();
+        assertThat(first.get("age").asText()).isEqualTo("30-39");
+        assertThat(first.at("/user/email").asText()).isEqualTo("***************");
+        assertThat(first.at("/user/tags/1").asInt()).isEqualTo(2);
+        assertThat(first.get("body").asText()).isEqualTo("mail me at <EMAIL_ADDRESS>");
+        JsonNode second = m.readTree(lines.get(1));
+        assertThat(second.at("/msgs/0/text").asText()).isEqualTo("call <PHONE_NUMBER>");
+        assertThat(second.get("empty").isObject()).isTrue();
+        assertThat(o.manifest().inputRecords()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonLine_namesFieldsAsTheJsonlReaderDoes() throws Exception {
+        String doc = "{\"a\": {\"b\": [1, {\"c\": \"x\"}, [true, null]], \"d.e\": 2.50}, \"f\": \"\", \"g\": -12}";
+        Path in = dir.resolve("n.jsonl");
+        Files.writeString(in, doc + "\n");
+        Record fromReader;
+        try (RecordReader r = Readers.open(in, ReadOptions.defaults())) {
+            fromReader = r.next();
+        }
+        JsonLine line = JsonLine.parse(doc, 1);
+        assertThat(line.names).isEqualTo(fromReader.names());
+        assertThat(line.values).isEqualTo(fromReader.values());
+        assertThat(line.rewrite(line.values)).isEqualTo(doc.replace(" ", "")); // numbers kept as written
+    }
+
+    @Test
+    void run_jsonlBadLine_failsNamingThePhysicalLineAndWritesNothing() throws Exception {
         assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [a]\n      operator: redact\n",
-                "in.jsonl", "{\"a\": 1}\n")).hasMessageContaining("JSONL input is not supported yet");
+                "in.jsonl", "{\"a\": 1}\n\n{\"a\": \"secret\" oops}\n"))
+                .isInstanceOf(WardenException.class)
+                .hasMessageStartingWith("line 3: invalid JSON")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+        assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [a]\n      operator: redact\n",
+                "in.jsonl", "{\"a\": 1, \"a\": 2}\n")).hasMessageContaining("a key appears twice");
+        assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [a]\n      operator: redact\n",
+                "in.jsonl", "[1, 2]\n")).hasMessageContaining("not an object");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("in.jsonl");
+        }
+    }
+
+    @Test
+    void run_parquet_isRefusedClearly() {
+        assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [a]\n      operator: redact\n",
+                "in.parquet", "PAR1")).hasMessageContaining("Parquet input is not supported yet");
     }
 
     private static String sha256(Path p) throws Exception {
