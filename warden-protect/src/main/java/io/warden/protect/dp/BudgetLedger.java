@@ -8,7 +8,6 @@ import io.warden.core.WardenException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,9 +91,9 @@ public final class BudgetLedger {
         return dataset;
     }
 
-    /** The ledger as it is on disk now. */
+    /** The ledger as it is on disk now (no lock needed: the file is only ever replaced whole). */
     public Snapshot read() {
-        return locked(this::readUnlocked);
+        return readUnlocked();
     }
 
     /**
@@ -134,7 +133,8 @@ public final class BudgetLedger {
         } catch (NoSuchFileException e) {
             throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "budget ledger not found: " + file);
         } catch (IOException e) {
-            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read budget ledger " + file + ": " + e.getMessage());
+            throw new WardenException(ErrorCode.INPUT_NOT_FOUND,
+                    "cannot read budget ledger " + file + ": " + e.getMessage());
         }
         Snapshot s = LedgerJson.read(bytes, file);
         if (!s.dataset().equals(dataset)) {
@@ -158,11 +158,12 @@ public final class BudgetLedger {
         // One channel per lock file and JVM: closing any other channel on it could drop the OS lock (POSIX).
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
         jvmLock.lock();
-        try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.lock(); // blocks until no other process holds it; released when the channel closes
             return action.get();
         } catch (IOException e) {
-            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot lock budget ledger " + file + ": " + e.getMessage());
+            throw new WardenException(ErrorCode.OUTPUT_FAILED,
+                    "cannot lock budget ledger " + file + ": " + e.getMessage());
         } finally {
             jvmLock.unlock();
         }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BudgetLedgerTest {
     @TempDir
@@ -90,25 +90,43 @@ class BudgetLedgerTest {
         assertThatThrownBy(() -> BudgetLedger.open(ledger.file(), "a\nb")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    static final String VALID = "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\","
+            + "\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[]}";
+    static final String SPEND = "{\"query\":\"q\",\"epsilon\":0.1,\"delta\":0,\"time\":\"2026-01-01T00:00:00Z\"}";
+
+    static Stream<String> corruptLedgers() {
+        return Stream.of(
+                "",
+                "  \n",
+                VALID.substring(0, 60), // truncated
+                "{}",
+                "[]",
+                "null",
+                VALID.replace("warden-dp-ledger", "other"),
+                VALID.replace("\"version\":1", "\"version\":2"),
+                VALID.replace("\"epsilon\":1", "\"epsilon\":0"),
+                VALID.replace("\"epsilon\":1", "\"epsilon\":1e999"),
+                VALID.replace("\"spends\":[]", "\"spends\":[],\"extra\":1"),
+                VALID + " {}",
+                withSpend(SPEND.replace("0.1", "-1")),
+                withSpend(SPEND.replace("0.1", "\"0.1\"")),
+                withSpend(SPEND.replace(",\"time\":\"2026-01-01T00:00:00Z\"", "")),
+                withSpend(SPEND.replace("2026-01-01T00:00:00Z", "yesterday")));
+    }
+
+    static String withSpend(String spend) {
+        return VALID.replace("\"spends\":[]", "\"spends\":[" + spend + "]");
+    }
+
+    @Test
+    void validLedger_usedAsTheTemplateOfTheCorruptOnes_isReadable() throws IOException {
+        Path file = dir.resolve("adult.dp-ledger.json");
+        Files.writeString(file, withSpend(SPEND));
+        assertThat(BudgetLedger.open(file, "adult").read().spentEpsilon()).isEqualByComparingTo("0.1");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "  \n",
-        "{\"format\" : \"warden-dp-ledger\", \"version\" : 1, \"dataset\" : \"adult\", \"total\" : {\"epsi",
-        "{}",
-        "[]",
-        "null",
-        "{\"format\":\"other\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[]}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":2,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[]}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":0,\"delta\":0},\"spends\":[]}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[{\"query\":\"q\",\"epsilon\":-1,\"delta\":0,\"time\":\"2026-01-01T00:00:00Z\"}]}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[{\"query\":\"q\",\"epsilon\":\"0.1\",\"delta\":0,\"time\":\"2026-01-01T00:00:00Z\"}]}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[{\"query\":\"q\",\"epsilon\":0.1,\"delta\":0}]}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[{\"query\":\"q\",\"epsilon\":0.1,\"delta\":0,\"time\":\"yesterday\"}]}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[],\"extra\":1}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1,\"delta\":0},\"spends\":[]} {}",
-        "{\"format\":\"warden-dp-ledger\",\"version\":1,\"dataset\":\"adult\",\"total\":{\"epsilon\":1e999,\"delta\":0},\"spends\":[]}",
-    })
+    @MethodSource("corruptLedgers")
     void corruptLedger_isAClearUserError_andIsNeverRewritten(String content) throws IOException {
         Path file = dir.resolve("adult.dp-ledger.json");
         Files.writeString(file, content, StandardCharsets.UTF_8);
