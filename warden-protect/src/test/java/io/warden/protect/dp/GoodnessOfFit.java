@@ -7,13 +7,13 @@ import org.apache.commons.statistics.inference.ChiSquareTest;
  * Chi-square goodness of fit of integer samples against an exact pmf, and the exact moments of that pmf.
  *
  * <p>Bins are runs of consecutive integers, closed as soon as their expected count reaches {@code max(20, n / 100)}
- * (or 20, when the next integer alone expects that much): there are at most about 100 bins, every bin expects at
- * least 20 samples (the chi-square approximation is good), and integers near the mode are bins of their own. The pmf is summed over
- * {@code [lo, hi]}, which callers choose so that the mass outside is below {@code 1e-12}; samples outside fall into
- * the edge bins.
+ * (or 20, when the next integer alone expects that much): there are at most about 100 bins, every bin expects
+ * at least 20 samples (the chi-square approximation is good), and integers near the mode are bins of their
+ * own. The pmf is summed over {@code [lo, hi]}, which callers choose so that the mass outside is below
+ * {@code 1e-12}; samples outside fall into the edge bins.
  */
 final class GoodnessOfFit {
-    /** The p-value threshold every statistical test here uses: a correct sampler fails a check with probability 1e-6. */
+    /** The p-value threshold of every statistical test here: a correct sampler fails a check w.p. 1e-6. */
     static final double ALPHA = 1e-6;
 
     private static final double MIN_EXPECTED = 20;
