@@ -26,13 +26,14 @@ import java.util.function.ToDoubleFunction;
  * <p>Every release follows the same steps: validate the parameters and calibrate the noise (bad parameters fail
  * here, before anything is spent); read each record's privacy unit ({@code unitOf}) and value; spend the cost on
  * the ledger (an overspend fails here, with nothing drawn); keep at most {@code maxContributions} random records per
- * unit; aggregate them as integers and add exact integer noise ({@link Calibration}). The sensitivities, with
- * {@code m = maxContributions} and the value range {@code [L, U]} in granularity units, are:
+ * unit; aggregate them as integers and add exact integer noise (calibration: {@code docs/differential-privacy.md}).
+ * The sensitivities, with {@code m = maxContributions} and the value range {@code [L, U]} in granularity units,
+ * are:
  *
  * <ul>
  *   <li>count: {@code m};
  *   <li>sum of values clamped to {@code [L, U]}: {@code m * max(|L|, |U|)};
- *   <li>mean: a noisy sum of the centred values {@code 2v - (L + U)} (sensitivity {@code m * (U - L)}) over a noisy
+ *   <li>mean: a noisy sum of the centered values {@code 2v - (L + U)} (sensitivity {@code m * (U - L)}) over a noisy
  *       count ({@code m}), the cost split evenly between the two, clamped to the range;
  *   <li>quantiles: a noisy histogram over the value grid {@code L, L+1, ..., U} (sensitivity {@code m} in both L1
  *       and L2), from whose cumulative counts any number of quantiles are read at no further cost;
@@ -103,13 +104,13 @@ public final class DpAggregator {
         List<List<Long>> units = ContributionBounding.byUnit(records, unitOf, r -> units(range, valueOf, r));
         ledger.spend(query, cost);
         long[] kept = ContributionBounding.bound(units, bounds.maxContributions(), random);
-        long centred = 0; // each term 2v - (lo + hi) is within +-(hi - lo) <= 2^32, and there are < 2^31 terms
-        for (long v : kept) centred += 2 * v - (lo + hi);
-        BigInteger noisyCentred = BigInteger.valueOf(centred).add(BigInteger.valueOf(sumNoise.sample(random)));
+        long centered = 0; // each term 2v - (lo + hi) is within +-(hi - lo) <= 2^32, and there are < 2^31 terms
+        for (long v : kept) centered += 2 * v - (lo + hi);
+        BigInteger noisyCentered = BigInteger.valueOf(centered).add(BigInteger.valueOf(sumNoise.sample(random)));
         long noisyCount = Math.max(1, noisy(kept.length, countNoise));
-        // mean = (lo + hi)/2 + centred / (2 count), in granularity units
+        // mean = (lo + hi)/2 + centered / (2 count), in granularity units
         BigDecimal meanUnits = new BigDecimal(BigInteger.valueOf(lo + hi).multiply(BigInteger.valueOf(noisyCount))
-                .add(noisyCentred)).divide(new BigDecimal(BigInteger.valueOf(noisyCount).shiftLeft(1)),
+                .add(noisyCentered)).divide(new BigDecimal(BigInteger.valueOf(noisyCount).shiftLeft(1)),
                 MathContext.DECIMAL128);
         double mean = Math.min(Math.max(range.toValue(meanUnits), range.lower()), range.upper());
         return new Release<>(query, sumNoise.distribution(), mean, cost, bounds,
@@ -121,10 +122,10 @@ public final class DpAggregator {
      * Quantiles of the records' values at the given ranks in {@code [0, 1]}, each a point of the bounds' grid.
      *
      * <p>The q-quantile is the smallest grid point whose noisy cumulative count reaches {@code q} times the noisy
-     * total, and at least 1 (so rank 0 is the first point with any count), or the midpoint of the range if the noisy
-     * total is not positive. The cumulative count up to a point sums the
-     * noise of every grid point below it, so its error grows with the square root of their number: keep the grid
-     * coarse (hundreds to a few thousand points; at most {@code 2^20}).
+     * total, and at least 1 (so rank 0 is the first point with any count), or the midpoint of the range if the
+     * noisy total is not positive. The cumulative count up to a point sums the noise of every grid point below it,
+     * so its error grows with the square root of their number: keep the grid coarse (hundreds to a few thousand
+     * points; at most {@code 2^20}).
      */
     public <T> Release<List<Double>> quantiles(String query, List<T> records, Function<? super T, ?> unitOf,
             ToDoubleFunction<? super T> valueOf, List<Double> ranks, ContributionBounds bounds, PrivacyCost cost) {

@@ -95,13 +95,13 @@ class DpAggregatorTest {
     }
 
     @Test
-    void mean_splitsTheBudget_overACentredSumAndACount_andIsClampedToTheRange() {
+    void mean_splitsTheBudget_overACenteredSumAndACount_andIsClampedToTheRange() {
         List<Row> rows = List.of(new Row("a", 1, "x"), new Row("b", 2, "x"), new Row("c", 9, "x"));
         Release<Double> r = dp.mean("mean", rows, Row::user, Row::value, ContributionBounds.values(1, 0, 6, 0.5),
                 EXACT);
         assertThat(r.value()).isEqualTo((1 + 2 + 6) / 3.0);
         assertThat(r.parts()).extracting(Release.Part::name).containsExactly("centered-sum", "count");
-        assertThat(r.parts().get(0).sensitivity()).isEqualTo(12); // m (U - L) = 1 * (12 - 0) half-units
+        assertThat(r.parts().get(0).sensitivity()).isEqualTo(12); // m (U - L) = 1 * (12 - 0), granularity 0.5
         assertThat(r.parts().get(0).noise()).isEqualTo(new DiscreteLaplace(Rational.of(24, 1_000_000)));
         assertThat(r.parts().get(1).noise()).isEqualTo(new DiscreteLaplace(Rational.of(2, 1_000_000)));
 
