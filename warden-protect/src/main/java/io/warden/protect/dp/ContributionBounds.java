@@ -72,12 +72,6 @@ public record ContributionBounds(int maxContributions, ValueRange values) {
             return units(upper, granularity, "upper");
         }
 
-        /** {@code v} in granularity units, rounded to the nearest and clamped into the range. */
-        long toUnits(double v) {
-            long k = Math.round(v / granularity); // NaN is dropped by callers; +-Infinity saturate, then clamp
-            return Math.min(Math.max(k, lowerUnits()), upperUnits());
-        }
-
         /** {@code units * granularity} as the double nearest the exact decimal. */
         double toValue(BigDecimal units) {
             return units.multiply(BigDecimal.valueOf(granularity)).doubleValue();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Releases differentially private counts, sums, means, quantiles and histograms of a dataset's records, charging
@@ -80,7 +81,7 @@ public final class DpAggregator {
         long sensitivity = bounds.maxContributions() * Math.max(Math.abs(range.lowerUnits()),
                 Math.abs(range.upperUnits()));
         Noise noise = Calibration.noise(cost, 1, sensitivity);
-        List<List<Long>> units = ContributionBounding.byUnit(records, unitOf, r -> units(range, valueOf, r));
+        List<List<Long>> units = ContributionBounding.byUnit(records, unitOf, units(range, valueOf));
         ledger.spend(query, cost);
         long sum = 0;
         for (long v : ContributionBounding.bound(units, bounds.maxContributions(), random)) sum += v;
@@ -101,7 +102,7 @@ public final class DpAggregator {
         long countSensitivity = bounds.maxContributions();
         Noise sumNoise = Calibration.noise(cost, 2, sumSensitivity);
         Noise countNoise = Calibration.noise(cost, 2, countSensitivity);
-        List<List<Long>> units = ContributionBounding.byUnit(records, unitOf, r -> units(range, valueOf, r));
+        List<List<Long>> units = ContributionBounding.byUnit(records, unitOf, units(range, valueOf));
         ledger.spend(query, cost);
         long[] kept = ContributionBounding.bound(units, bounds.maxContributions(), random);
         long centered = 0; // each term 2v - (lo + hi) is within +-(hi - lo) <= 2^32, and there are < 2^31 terms
@@ -146,8 +147,9 @@ public final class DpAggregator {
         }
         long sensitivity = bounds.maxContributions();
         Noise noise = Calibration.noise(cost, 1, sensitivity);
+        ToLongFunction<T> valueUnits = units(range, valueOf);
         List<List<Long>> units = ContributionBounding.byUnit(records, unitOf, r -> {
-            long v = units(range, valueOf, r);
+            long v = valueUnits.applyAsLong(r);
             return v == DROP ? DROP : v - lo;
         });
         ledger.spend(query, cost);
@@ -225,9 +227,18 @@ public final class DpAggregator {
         return lo;
     }
 
-    private static <T> long units(ValueRange range, ToDoubleFunction<? super T> valueOf, T record) {
-        double v = valueOf.applyAsDouble(record);
-        return Double.isNaN(v) ? DROP : range.toUnits(v);
+    /**
+     * Each record's value in granularity units: rounded to the nearest unit and clamped to the range (infinities
+     * saturate, then clamp); NaN drops the record.
+     */
+    private static <T> ToLongFunction<T> units(ValueRange range, ToDoubleFunction<? super T> valueOf) {
+        long lo = range.lowerUnits();
+        long hi = range.upperUnits();
+        double g = range.granularity();
+        return r -> {
+            double v = valueOf.applyAsDouble(r);
+            return Double.isNaN(v) ? DROP : Math.min(Math.max(Math.round(v / g), lo), hi);
+        };
     }
 
     private static ValueRange range(ContributionBounds bounds, String what) {
