@@ -57,7 +57,7 @@ class OperatorsTest {
 
     @Test
     void operators_listsTheRegisteredNames() {
-        assertThat(Operators.NAMES).containsExactly("redact", "replace", "mask");
+        assertThat(Operators.NAMES).containsExactly("redact", "replace", "mask", "hash", "tokenize", "fpe", "surrogate");
         assertThat(new Redact().name()).isEqualTo("redact");
         assertThat(Mask.all().name()).isEqualTo("mask");
         assertThat(Replace.withEntityTag().name()).isEqualTo("replace");
