@@ -25,12 +25,13 @@ import org.bouncycastle.crypto.params.KeyParameter;
  *
  * <p>Two implementations give identical results. When the half-strings fit in 55 bits ({@code radix^ceil(n/2) <
  * 2^55}: up to 32 decimal digits, 18 alphanumerics) the rounds run on {@code long} arithmetic with the JDK's AES
- * (AES-NI where the CPU has it) and the constant part of the CBC-MAC computed once per call: 10 to 12 AES blocks per
- * value. Longer strings go to Bouncy Castle's {@link FPEFF1Engine}, which works on {@link BigInteger} and its own
+ * (AES-NI where the CPU has it). The CBC-MAC over P and the tweak's blocks is the same for every value of one
+ * length and tweak, so each thread keeps it for the last (length, tweak) it saw: a value then costs the ten round
+ * blocks. Longer strings go to Bouncy Castle's {@link FPEFF1Engine}, which works on {@link BigInteger} and its own
  * AES and is about ten times slower. Tests check the fast path against Bouncy Castle on random inputs and both
  * against NIST's sample vectors.
  *
- * <p>Immutable and thread-safe (one AES cipher object per thread).
+ * <p>Immutable and thread-safe (one AES cipher object and scratch state per thread).
  */
 public final class Ff1 {
     /** Smallest domain SP 800-38G rev. 1 allows: radix^length must be at least this. */
@@ -42,7 +43,8 @@ public final class Ff1 {
     private final int radix;
     /** radixPow[k] = radix^k while below {@link #FAST_LIMIT}; the fast path needs radix^v among them. */
     private final long[] radixPow;
-    private final ThreadLocal<Cipher> aes;
+    private final int minLength;
+    private final ThreadLocal<ThreadState> threadState = ThreadLocal.withInitial(ThreadState::new);
 
     /**
      * @param key an AES key of 16, 24 or 32 bytes
@@ -65,8 +67,7 @@ public final class Ff1 {
             if (p > FAST_LIMIT / radix) break;
         }
         this.radixPow = Arrays.copyOf(pows, k);
-        SecretKeySpec spec = this.key;
-        this.aes = ThreadLocal.withInitial(() -> newAes(spec));
+        this.minLength = minLength(radix);
     }
 
     /** The smallest numeral-string length FF1 accepts for {@code radix}: radix^length ≥ 1,000,000 (and ≥ 2). */
@@ -105,9 +106,9 @@ public final class Ff1 {
         requireNonNull(x, "numerals");
         requireNonNull(tweak, "tweak");
         int n = x.length;
-        if (n < minLength(radix)) {
+        if (n < minLength) {
             throw new IllegalArgumentException("FF1: " + n + " numerals in radix " + radix + " is below the minimum "
-                    + minLength(radix));
+                    + minLength);
         }
         for (byte numeral : x) {
             if ((numeral & 0xff) >= radix) throw new IllegalArgumentException("FF1: numeral out of range for radix " + radix);
@@ -124,28 +125,14 @@ public final class Ff1 {
 
     /** SP 800-38G Algorithms 7 and 8 with numeral strings as longs; every name below is the standard's. */
     private byte[] fast(byte[] x, byte[] tweak, boolean encrypt, int u, int v) throws GeneralSecurityException {
-        Cipher cipher = aes.get();
         int n = u + v;
-        int t = tweak.length;
         int b = (bitLength(radixPow[v] - 1) + 7) / 8;
         int d = 4 * ((b + 3) / 4) + 4;
-        byte[] p = {1, 2, 1, (byte) (radix >>> 16), (byte) (radix >>> 8), (byte) radix, 10, (byte) u,
-            (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n,
-            (byte) (t >>> 24), (byte) (t >>> 16), (byte) (t >>> 8), (byte) t};
-        // CBC-MAC over P || Q: P and every block of Q but the last are the same in all ten rounds.
-        byte[] state = new byte[16];
-        cipher.update(p, 0, 16, state, 0);
-        int qLength = t + Math.floorMod(-t - b - 1, 16) + 1 + b;
-        byte[] q = new byte[qLength];
-        System.arraycopy(tweak, 0, q, 0, t);
-        for (int off = 0; off + 16 < qLength; off += 16) {
-            for (int j = 0; j < 16; j++) state[j] ^= q[off + j];
-            cipher.update(state, 0, 16, state, 0);
-        }
-        byte[] last = new byte[16];
-        for (int j = 0; j < 16; j++) last[j] = (byte) (state[j] ^ q[qLength - 16 + j]);
-        byte[] block = new byte[16];
-        byte[] r = new byte[16];
+        ThreadState ts = threadState.get();
+        Cipher cipher = ts.cipher;
+        byte[] last = ts.macPrefix(n, u, b, tweak);
+        byte[] block = ts.block;
+        byte[] r = ts.r;
 
         long a = num(x, 0, u);
         long bb = num(x, u, n);
@@ -157,14 +144,15 @@ public final class Ff1 {
             block[15 - b] ^= (byte) i;
             for (int j = 0; j < b; j++) block[15 - j] ^= (byte) (fed >>> (8 * j));
             cipher.update(block, 0, 16, r, 0);
-            long y = 0; // NUM(S) mod radix^m; S is the first d ≤ 16 bytes of R
-            for (int j = 0; j < d; j++) y = (y * 256 + (r[j] & 0xff)) % m;
+            long y = numModulo(r, d, m); // NUM(S) mod radix^m; S is the first d bytes of R
             if (encrypt) {
-                long c = (a + y) % m;
+                long c = a + y; // both below m: one subtraction reduces
+                if (c >= m) c -= m;
                 a = bb;
                 bb = c;
             } else {
-                long c = Math.floorMod(bb - y, m);
+                long c = bb - y;
+                if (c < 0) c += m;
                 bb = a;
                 a = c;
             }
@@ -175,6 +163,54 @@ public final class Ff1 {
         return out;
     }
 
+    /**
+     * One thread's AES cipher and scratch blocks, and the CBC-MAC state over P and the constant blocks of Q for the
+     * last (length, tweak) seen — the same for every value of a column, so each value costs the ten round blocks.
+     */
+    private final class ThreadState {
+        final Cipher cipher = newAes(key);
+        final byte[] block = new byte[16];
+        final byte[] r = new byte[16];
+        private int cachedLength = -1;
+        private byte[] cachedTweak = new byte[0];
+        private final byte[] last = new byte[16];
+
+        /** CBC state after P and Q's leading blocks, XORed with Q's last block without [i] and NUM(B). */
+        byte[] macPrefix(int n, int u, int b, byte[] tweak) throws GeneralSecurityException {
+            if (n == cachedLength && Arrays.equals(tweak, cachedTweak)) return last;
+            int t = tweak.length;
+            byte[] p = {1, 2, 1, (byte) (radix >>> 16), (byte) (radix >>> 8), (byte) radix, 10, (byte) u,
+                (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n,
+                (byte) (t >>> 24), (byte) (t >>> 16), (byte) (t >>> 8), (byte) t};
+            byte[] state = new byte[16];
+            cipher.update(p, 0, 16, state, 0);
+            int qLength = t + Math.floorMod(-t - b - 1, 16) + 1 + b;
+            byte[] q = new byte[qLength];
+            System.arraycopy(tweak, 0, q, 0, t);
+            for (int off = 0; off + 16 < qLength; off += 16) {
+                for (int j = 0; j < 16; j++) state[j] ^= q[off + j];
+                cipher.update(state, 0, 16, state, 0);
+            }
+            for (int j = 0; j < 16; j++) last[j] = (byte) (state[j] ^ q[qLength - 16 + j]);
+            cachedLength = n;
+            cachedTweak = tweak.clone();
+            return last;
+        }
+    }
+
+    /**
+     * The first {@code d} bytes of {@code r} as a big-endian number, modulo {@code m} (below 2^55): the first 8 bytes
+     * with one unsigned remainder, each further byte (d is 8 or 12 here) shifted into a remainder below 2^55.
+     */
+    static long numModulo(byte[] r, int d, long m) {
+        int head = Math.min(d, 8);
+        long y = 0;
+        for (int j = 0; j < head; j++) y = (y << 8) | (r[j] & 0xff);
+        y = Long.remainderUnsigned(y, m);
+        for (int j = head; j < d; j++) y = ((y << 8) | (r[j] & 0xff)) % m;
+        return y;
+    }
+
     private long num(byte[] x, int from, int to) {
         long acc = 0;
         for (int i = from; i < to; i++) acc = acc * radix + (x[i] & 0xff);
@@ -183,9 +219,22 @@ public final class Ff1 {
 
     private void str(long value, byte[] out, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
-            out[i] = (byte) (value % radix);
-            value /= radix;
+            long q = divideByRadix(value);
+            out[i] = (byte) (value - q * radix);
+            value = q;
         }
+    }
+
+    /** {@code value / radix}, with the alphabets' radices as constants so that the JIT divides by multiplying. */
+    private long divideByRadix(long value) {
+        return switch (radix) {
+            case 10 -> value / 10;
+            case 26 -> value / 26;
+            case 36 -> value / 36;
+            case 52 -> value / 52;
+            case 62 -> value / 62;
+            default -> value / radix;
+        };
     }
 
     private static int bitLength(long value) {

@@ -66,6 +66,46 @@ class Ff1Test {
     }
 
     @Test
+    void encrypt_oneInstance_lengthsAndTweaksInTurn_equalsBouncyCastle() {
+        // each thread keeps the MAC prefix of the last (length, tweak): switching must never reuse a stale one
+        Random random = new Random(99);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        Ff1 ff1 = new Ff1(secret(key), 10);
+        byte[][] tweaks = {new byte[0], "card".getBytes(StandardCharsets.UTF_8), "card2".getBytes(StandardCharsets.UTF_8),
+            "a-field-name-longer-than-one-block".getBytes(StandardCharsets.UTF_8)};
+        for (int trial = 0; trial < 300; trial++) {
+            byte[] tweak = tweaks[random.nextInt(tweaks.length)];
+            byte[] x = new byte[6 + random.nextInt(4)];
+            for (int i = 0; i < x.length; i++) x[i] = (byte) random.nextInt(10);
+            byte[] enc = ff1.encrypt(x, tweak);
+            assertThat(enc).isEqualTo(bouncyCastle(key, 10, tweak, x, true));
+            assertThat(ff1.decrypt(enc, tweak)).isEqualTo(x);
+        }
+    }
+
+    @Test
+    void encrypt_fromManyThreads_givesTheSameResults() throws Exception {
+        Ff1 ff1 = new Ff1(secret(new byte[32]), 10);
+        byte[] x = numerals("4111111111111111");
+        byte[] expected = ff1.encrypt(x, "card".getBytes(StandardCharsets.UTF_8));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        byte[] tweak = (i % 2 == 0 ? "card" : "pan").getBytes(StandardCharsets.UTF_8);
+                        byte[] enc = ff1.encrypt(x, tweak);
+                        if (i % 2 == 0 && !java.util.Arrays.equals(enc, expected)) return false;
+                    }
+                    return true;
+                }));
+            }
+            for (var f : futures) assertThat(f.get()).isTrue();
+        }
+    }
+
+    @Test
     void encrypt_longStrings_goThroughBouncyCastle_andRoundTrip() {
         byte[] key = new byte[32];
         Ff1 ff1 = new Ff1(secret(key), 10);

@@ -81,6 +81,7 @@ public final class Fpe implements Operator {
     private final boolean luhn;
     private final int prfKeyId;
     private final Ff1 ff1;
+    private final int minNumerals;
 
     /** FPE with the primary PRF key's FF1 key. */
     public Fpe(Keyring keyring, Alphabet alphabet, boolean luhn) {
@@ -106,6 +107,7 @@ public final class Fpe implements Operator {
         this.luhn = luhn;
         this.prfKeyId = prfKeyId;
         this.ff1 = new Ff1(keyring.deriveKey(KEY_PURPOSE, 32, prfKeyId), alphabet.radix());
+        this.minNumerals = Ff1.minLength(alphabet.radix());
     }
 
     @Override
@@ -115,7 +117,7 @@ public final class Fpe implements Operator {
 
     /** Alphabet characters a value needs to be encrypted rather than masked (plus the check digit with luhn). */
     public int minLength() {
-        return Ff1.minLength(alphabet.radix()) + (luhn ? 1 : 0);
+        return minNumerals + (luhn ? 1 : 0);
     }
 
     public Alphabet alphabet() {
@@ -150,7 +152,7 @@ public final class Fpe implements Operator {
             if (alphabet.numeral(chars[i]) >= 0) positions[count++] = i;
         }
         int payload = luhn ? count - 1 : count;
-        if (payload < Ff1.minLength(alphabet.radix())) {
+        if (payload < minNumerals) {
             if (encrypt) {
                 for (int k = 0; k < count; k++) chars[positions[k]] = MASK;
                 return new String(chars);
