@@ -44,17 +44,19 @@ final class Fakes {
 
     /** {@code first.last}, {@code first_last}, {@code flast} or {@code firstlast}, half of them with a number. */
     static String email(Picks p, SurrogateData d) {
-        String first = d.emailFirstName.pick(p);
-        String last = d.emailLastName.pick(p);
-        if (first.isEmpty()) first = "user";
-        if (last.isEmpty()) last = "mail";
-        StringBuilder sb = new StringBuilder(first.length() + last.length() + 20);
-        switch (p.below(4)) {
-            case 0 -> sb.append(first).append('.').append(last);
-            case 1 -> sb.append(first).append('_').append(last);
-            case 2 -> sb.append(first.charAt(0)).append(last);
-            default -> sb.append(first).append(last);
+        StringBuilder sb = new StringBuilder(40);
+        int style = p.below(4);
+        d.emailFirstName.append(sb, p);
+        if (sb.isEmpty()) sb.append("user");
+        switch (style) {
+            case 0 -> sb.append('.');
+            case 1 -> sb.append('_');
+            case 2 -> sb.setLength(1);
+            default -> { }
         }
+        int lastStart = sb.length();
+        d.emailLastName.append(sb, p);
+        if (sb.length() == lastStart) sb.append("mail");
         if (p.below(2) == 0) sb.append(p.between(1, 9999));
         return sb.append('@').append(p.pick(d.emailDomains)).toString();
     }
