@@ -267,7 +267,13 @@ public final class Keyring {
     }
 
     private static void checkPrimaryEnabled(KeysetHandle keyset, String where, String name) {
-        if (keyset.getPrimary().getStatus() != KeyStatus.ENABLED) {
+        KeysetHandle.Entry primary;
+        try {
+            primary = keyset.getPrimary();
+        } catch (IllegalStateException e) {
+            throw new WardenException(ErrorCode.BAD_KEY, where + ": the " + name + " keyset has no valid primary key");
+        }
+        if (primary.getStatus() != KeyStatus.ENABLED) {
             throw new WardenException(ErrorCode.BAD_KEY, where + ": the " + name + " keyset's primary key is not enabled");
         }
     }

@@ -218,6 +218,60 @@ class KeyringTest {
     }
 
     @Test
+    void read_noValidPrimary_isBadKey() throws IOException {
+        // found by a Jazzer run: a primaryKeyId naming no key made Tink throw IllegalStateException
+        Path good = dir.resolve("good.json");
+        Keyring.generate().writeInsecurePlaintext(good);
+        String json = Files.readString(good);
+        String noPrimary = json.replaceFirst("\"primaryKeyId\" : \\d+", "\"primaryKeyId\" : 7");
+        assertError(writeJson("noprimary", noPrimary), ErrorCode.BAD_KEY, "the prf keyset has no valid primary key");
+    }
+
+    @Test
+    void read_mutatedKeyrings_giveAKeyringOrAOneLineUserError() throws IOException {
+        // property-style: seeded byte flips, cuts and insertions of a real keyring file; never another exception
+        Path good = dir.resolve("good.json");
+        Keyring.generate().rotate().writeInsecurePlaintext(good);
+        byte[] original = Files.readAllBytes(good);
+        Random random = new Random(1234);
+        byte[] alphabet = "{}[]\",:0123456789 \nabcdefAEIQTRUxyz-_+/=\\".getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("mutated.json");
+        for (int trial = 0; trial < 1500; trial++) {
+            byte[] bytes = original.clone();
+            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                int at = random.nextInt(bytes.length);
+                switch (random.nextInt(4)) {
+                    case 0 -> bytes[at] = alphabet[random.nextInt(alphabet.length)];
+                    case 1 -> bytes[at] = (byte) random.nextInt(256);
+                    case 2 -> bytes = Arrays.copyOf(bytes, at);
+                    default -> {
+                        byte[] longer = new byte[bytes.length + 1];
+                        System.arraycopy(bytes, 0, longer, 0, at);
+                        longer[at] = alphabet[random.nextInt(alphabet.length)];
+                        System.arraycopy(bytes, at, longer, at + 1, bytes.length - at);
+                        bytes = longer;
+                    }
+                }
+                if (bytes.length == 0) break;
+            }
+            Files.write(file, bytes);
+            try {
+                assertThat(Keyring.readInsecurePlaintext(file).prfKeyIds()).isNotEmpty();
+            } catch (WardenException e) {
+                assertThat(e.code().category()).as(e.getMessage()).isEqualTo(ErrorCode.Category.USER);
+                assertThat(e.getMessage()).doesNotContain("\n");
+                assertNoKeyMaterial(e.getMessage(), good);
+            }
+        }
+    }
+
+    @Test
+    void read_hugeFile_isRefusedBeforeParsing() throws IOException {
+        Path huge = write("huge", new byte[(1 << 20) + 1]);
+        assertError(huge, ErrorCode.MALFORMED_INPUT, "not a Warden keyring (larger than 1 MiB)");
+    }
+
+    @Test
     void toString_andErrors_neverShowKeyBytes() throws Exception {
         Keyring keyring = Keyring.generate().rotate();
         Path file = dir.resolve("k.json");
