@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Names, places, organisations and e-mail domains come from Datafaker's lists for the locale ({@code en},
  * {@code de}, {@code fr}, ...), read once and picked by index (no expression is evaluated per value). The entity is
  * the one forced by the {@code entity} parameter, else the one found at the value ({@link Target#entity()});
- * entities without a generator of their own (and whole cells without an entity) get the generic one:
+ * entities without a generator of their own (and whole cells without an entity) get the generic one. Blank values
+ * stay as they are.
  * <ul>
  *   <li>{@code PERSON}: one word → a first name; n words → n-1 first names and a last name; "Last, First" kept;
  *       all-caps and all-lower-case originals give all-caps and all-lower-case fakes.
@@ -118,6 +119,7 @@ public final class Surrogate implements Operator {
 
     @Override
     public String apply(String value, Target target) {
+        if (value.isBlank()) return value; // nothing to stand in for; an empty cell stays empty
         String e = entity != null ? entity : target.entity();
         if (e == null) e = GENERIC;
         Picks p = new Picks(seed(e, value));

@@ -61,5 +61,6 @@ class OperatorsTest {
         assertThat(new Redact().name()).isEqualTo("redact");
         assertThat(Mask.all().name()).isEqualTo("mask");
         assertThat(Replace.withEntityTag().name()).isEqualTo("replace");
+        assertThat(Operators.KEYED).containsExactly("hash", "tokenize", "fpe", "surrogate");
     }
 }

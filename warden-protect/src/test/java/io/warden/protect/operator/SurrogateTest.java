@@ -35,6 +35,12 @@ class SurrogateTest {
     }
 
     @Test
+    void surrogate_blankValues_stayAsTheyAre() {
+        assertThat(fake("PERSON", "")).isEmpty();
+        assertThat(fake("EMAIL_ADDRESS", "  ")).isEqualTo("  ");
+    }
+
+    @Test
     void surrogate_otherKeyring_givesOtherFakes() {
         Surrogate other = new Surrogate(Keyring.generate());
         int same = 0;
