@@ -111,7 +111,9 @@ public final class Ff1 {
                     + minLength);
         }
         for (byte numeral : x) {
-            if ((numeral & 0xff) >= radix) throw new IllegalArgumentException("FF1: numeral out of range for radix " + radix);
+            if ((numeral & 0xff) >= radix) {
+                throw new IllegalArgumentException("FF1: numeral out of range for radix " + radix);
+            }
         }
         int u = n / 2;
         int v = n - u;

@@ -58,7 +58,9 @@ final class KeyringFile {
         if (root == null || !root.isObject()) throw malformed(file, "not a JSON object");
         if (!FORMAT.equals(text(root, "format"))) throw malformed(file, "\"format\" is not \"" + FORMAT + "\"");
         JsonNode version = root.get("version");
-        if (version == null || !version.isIntegralNumber()) throw malformed(file, "\"version\" is missing");
+        if (version == null || !version.isIntegralNumber()) {
+            throw malformed(file, "\"version\" is missing or not a whole number");
+        }
         if (version.asLong() != VERSION) {
             throw badKey(file, "keyring version " + version.asText() + " is not supported (this build reads "
                     + VERSION + ")");

@@ -160,7 +160,7 @@ class KeyringTest {
         assertError(writeJson("other", "{\"format\":\"jwk\",\"version\":1}"), ErrorCode.MALFORMED_INPUT,
                 "(\"format\" is not \"warden-keyring\")");
         assertError(writeJson("noversion", "{\"format\":\"warden-keyring\"}"), ErrorCode.MALFORMED_INPUT,
-                "(\"version\" is missing)");
+                "(\"version\" is missing or not a whole number)");
         assertError(writeJson("dup", "{\"format\":\"warden-keyring\",\"format\":\"warden-keyring\"}"),
                 ErrorCode.MALFORMED_INPUT, "(not valid JSON)");
     }

@@ -164,7 +164,8 @@ final class Fakes {
 
     /**
      * IPv4: a random address of the same kind (the same private range, loopback, or public unicast outside the
-     * reserved blocks). IPv6 and anything else with colons: new hex digits (upper case if the original's are), layout kept.
+     * reserved blocks). IPv6 and anything else with colons: new hex digits (upper case if the original's are),
+     * layout kept.
      */
     static String ip(String value, Picks p) {
         int[] o = ipv4(value);

@@ -68,7 +68,7 @@ public final class Fpe implements Operator {
             return c < 128 ? numeralOf[c] : -1;
         }
 
-        /** The alphabet named {@code name} in a policy ({@code digits}, {@code lower}, {@code upper}, {@code alpha}, {@code alnum}). */
+        /** The alphabet named {@code name} in a policy: digits, lower, upper, alpha or alnum (any case). */
         public static Alphabet named(String name) {
             requireNonNull(name, "alphabet");
             for (Alphabet a : values()) if (a.name().equalsIgnoreCase(name.strip())) return a;

@@ -202,7 +202,8 @@ class SurrogateTest {
             LocalDate.parse(fake("DATE_TIME", "04.03.20" + (10 + i % 10)), DateTimeFormatter.ofPattern("dd.MM.yyyy"));
             LocalDate.parse(fake("DATE_TIME", "03/04/" + (10 + i % 10)), DateTimeFormatter.ofPattern("MM/dd/yy"));
         }
-        assertThat(fake("DATE_TIME", "2021-03-04T14:05:09Z")).matches("\\d{4}-\\d\\d-\\d\\dT([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\dZ");
+        assertThat(fake("DATE_TIME", "2021-03-04T14:05:09Z"))
+                .matches("\\d{4}-\\d\\d-\\d\\dT([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\dZ");
         assertThat(fake("DATE_TIME", "March 4, 2021")).matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}");
         assertThat(new Surrogate(KEYRING, "de", null).apply("4. März 2021", new Target("f", "DATE_TIME")))
                 .matches("\\d{1,2}\\. \\p{L}+ \\d{4}");
