@@ -16,8 +16,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * A file written all-or-nothing: bytes go to a temporary file in the target's directory, are fsynced, and only
@@ -35,6 +39,8 @@ import java.util.HexFormat;
 public final class AtomicFile {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BUFFER_BYTES = 64 << 10;
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private AtomicFile() {}
 
@@ -70,12 +76,35 @@ public final class AtomicFile {
     }
 
     /**
+     * Writes {@code target} atomically with {@code bytes}, readable and writable by the owner only (mode 600) where
+     * the file system has POSIX permissions: for key files.
+     *
+     * <p>The temporary file is created with that mode, so the content is never readable by others, not even
+     * between creation and rename. On other file systems the file gets the default permissions.
+     */
+    public static void writeOwnerOnly(Path target, byte[] bytes) {
+        requireNonNull(bytes, "bytes");
+        try (Pending pending = open(target, true)) {
+            try {
+                pending.out().write(bytes);
+            } catch (IOException e) {
+                throw failed(target, e);
+            }
+            pending.commit();
+        }
+    }
+
+    /**
      * Starts writing {@code target}: returns a handle whose stream fills a temporary file next to it.
      *
      * @throws WardenException OUTPUT_FAILED when the directory does not exist, is not writable, or the target is
      *     a directory
      */
     public static Pending open(Path target) {
+        return open(target, false);
+    }
+
+    private static Pending open(Path target, boolean ownerOnly) {
         requireNonNull(target, "target");
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
@@ -92,8 +121,12 @@ public final class AtomicFile {
         for (int attempt = 0; ; attempt++) {
             Path temp = dir.resolve("." + absolute.getFileName() + "." + randomSuffix() + ".tmp");
             try {
-                // CREATE_NEW with default attributes: the file gets the same permissions (umask) as any new file.
-                FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                // CREATE_NEW with default attributes: the file gets the same permissions (umask) as any new file,
+                // unless the owner alone may read it (then mode 600 from the start where POSIX permissions exist).
+                var options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                FileChannel channel = ownerOnly && posix(dir)
+                        ? FileChannel.open(temp, options, OWNER_ONLY)
+                        : FileChannel.open(temp, options);
                 return new Pending(target, absolute, temp, channel);
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 10) throw failed(target, e);
@@ -197,6 +230,10 @@ public final class AtomicFile {
         } catch (IOException | UnsupportedOperationException ignored) {
             // not supported here (e.g. Windows); the file's own data was already forced
         }
+    }
+
+    private static boolean posix(Path dir) {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static String randomSuffix() {

@@ -126,4 +126,16 @@ class AtomicFileTest {
         assertThat(Files.readString(target)).isEqualTo("a\n");
         assertThat(dir.toFile().list()).containsExactly("findings.jsonl");
     }
+
+    @Test
+    void writeOwnerOnly_givesMode600_evenReplacingAWorldReadableFile() throws IOException {
+        assumeThat(dir.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        Path target = dir.resolve("keyring.json");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFile.writeOwnerOnly(target, "secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(target)).isEqualTo("secret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(dir.toFile().list()).containsExactly("keyring.json");
+    }
 }

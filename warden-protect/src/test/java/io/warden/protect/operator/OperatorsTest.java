@@ -57,9 +57,10 @@ class OperatorsTest {
 
     @Test
     void operators_listsTheRegisteredNames() {
-        assertThat(Operators.NAMES).containsExactly("redact", "replace", "mask");
+        assertThat(Operators.NAMES).containsExactly("redact", "replace", "mask", "hash", "tokenize", "fpe", "surrogate");
         assertThat(new Redact().name()).isEqualTo("redact");
         assertThat(Mask.all().name()).isEqualTo("mask");
         assertThat(Replace.withEntityTag().name()).isEqualTo("replace");
+        assertThat(Operators.KEYED).containsExactly("hash", "tokenize", "fpe", "surrogate");
     }
 }
