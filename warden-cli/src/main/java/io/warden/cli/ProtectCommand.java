@@ -47,6 +47,9 @@ final class ProtectCommand implements Callable<Integer> {
     Path manifest;
 
     @Mixin
+    KeyringOption keyringOption;
+
+    @Mixin
     InputOptions inputOptions;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
@@ -63,7 +66,8 @@ final class ProtectCommand implements Callable<Integer> {
         Path manifestFile = manifest != null ? manifest : Path.of(output + ".manifest.json");
         Outputs.check(input, List.of(output, manifestFile));
         Policy policy = PolicyLoader.load(policyFile);
-        ProtectJob job = new ProtectJob(policy, Analyzers.forPolicy(policy), new OperatorFactory(Path.of("")),
+        ProtectJob job = new ProtectJob(policy, Analyzers.forPolicy(policy),
+                new OperatorFactory(Path.of(""), keyringOption.lazy(policy, spec.commandLine().getErr())),
                 new TablePass());
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ProtectJob.Outcome outcome = job.run(new ProtectJob.Request(input, inputOptions.readOptions(), output,

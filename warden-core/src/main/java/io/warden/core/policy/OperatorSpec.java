@@ -28,9 +28,9 @@ public record OperatorSpec(@JsonProperty("operator") String operator, @JsonPrope
         m.put("redact", Map.of());
         m.put("replace", Map.of("text", Kind.STRING));
         m.put("mask", Map.of("char", Kind.STRING, "keep", Kind.INT, "keep_at", Kind.STRING, "ignore", Kind.STRING));
-        m.put("hash", Map.of("length", Kind.INT));
+        m.put("hash", Map.of("length", Kind.INT, "scope", Kind.STRING));
         m.put("tokenize", Map.of());
-        m.put("fpe", Map.of("alphabet", Kind.STRING));
+        m.put("fpe", Map.of("alphabet", Kind.STRING, "luhn", Kind.BOOLEAN));
         m.put("surrogate", Map.of("locale", Kind.STRING, "entity", Kind.STRING));
         m.put("generalize", Map.of("bucket", Kind.NUMBER, "date", Kind.STRING, "keep_prefix", Kind.INT,
                 "hierarchy", Kind.STRING, "level", Kind.INT));

@@ -18,23 +18,17 @@ import io.warden.detect.Span;
 import io.warden.protect.operator.Operator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -43,8 +37,6 @@ import java.util.function.Function;
  * manifest. Nothing is left behind when any step fails.
  */
 public final class ProtectJob {
-    private static final int BATCH = 1024;
-
     /**
      * What to protect and where to put it.
      *
@@ -115,7 +107,7 @@ public final class ProtectJob {
                 AtomicFile.Pending manifestOut = AtomicFile.open(req.manifest())) {
             MessageDigest outDigest = sha256();
             DigestOutputStream digesting = new DigestOutputStream(out.out(), outDigest);
-            long[] counts = rewrite(req, ro, format, delimiter, protector, digesting);
+            long[] counts = Rewriter.rewrite(req.input(), ro, format, delimiter, req.threads(), protector::protect, digesting);
             Path written = out.flushForReading();
             Map<String, Long> leaks = policy.protect().selfCheck()
                     ? selfCheck(written, ro.withDelimiter(delimiter).withHeader(true), req.threads())
@@ -133,83 +125,6 @@ public final class ProtectJob {
         }
     }
 
-    /** Reads, protects in parallel batches, writes in order; returns {records read, records written}. */
-    private long[] rewrite(Request req, ReadOptions ro, InputFormat format, char delimiter, RecordProtector protector,
-            OutputStream out) {
-        OutputWriter writer = OutputWriter.of(format, out, delimiter);
-        boolean jsonl = format == InputFormat.JSONL;
-        long[] counts = new long[2];
-        // JSON Lines are read as text lines and parsed here, so each protected line keeps its structure.
-        ReadOptions lines = ro.withFormat(InputFormat.TEXT).withTextMode(ReadOptions.TextMode.LINE)
-                .withChunking(ro.maxRecordBytes() + 1, 0);
-        try (RecordReader reader = jsonl ? new NonBlankLines(Readers.open(req.input(), lines)) : Readers.open(req.input(), ro)) {
-            inBatches(reader, req.threads(), batch -> {
-                List<Object[]> rows = new ArrayList<>(batch.size());
-                for (Record r : batch) {
-                    if (jsonl) {
-                        JsonLine line = JsonLine.parse(r.values().get(0), Long.parseLong(r.names().get(0)));
-                        List<String> values = protector.protect(Record.of(r.index(), line.names, line.values));
-                        if (values != null) rows.add(new Object[] {TEXT, List.of(line.rewrite(values))});
-                    } else {
-                        List<String> values = protector.protect(r);
-                        if (values != null) rows.add(new Object[] {r.names(), values});
-                    }
-                }
-                return rows;
-            }, (batch, rows) -> {
-                counts[0] += batch.size();
-                counts[1] += rows.size();
-                for (Object[] row : rows) writer.write(names(row[0]), names(row[1]));
-            });
-            writer.flush();
-        }
-        return counts;
-    }
-
-    private static final List<String> TEXT = List.of("text");
-
-    /**
-     * The non-blank lines of a text reader, numbered as the JSONL reader numbers records; each record's single name
-     * is the physical 1-based line number, for error messages.
-     */
-    private static final class NonBlankLines implements RecordReader {
-        private final RecordReader lines;
-        private long index;
-
-        NonBlankLines(RecordReader lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public Record next() {
-            Record r;
-            while ((r = lines.next()) != null) {
-                if (r.chunk() != null) {
-                    throw new WardenException(ErrorCode.RECORD_TOO_LARGE, "line " + (r.index() + 1) + " is too long");
-                }
-                if (!r.values().get(0).chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\f')) {
-                    return Record.of(index++, List.of(Long.toString(r.index() + 1)), r.values());
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public long bytesRead() {
-            return lines.bytesRead();
-        }
-
-        @Override
-        public List<String> warnings() {
-            return lines.warnings();
-        }
-
-        @Override
-        public void close() {
-            lines.close();
-        }
-    }
-
     /**
      * Analyzes the written output again; returns {@code field: entity} → findings the policy says must not be
      * there. A finding in a column with a removing rule counts when it covers at least half of the cell (the cell
@@ -219,7 +134,7 @@ public final class ProtectJob {
         Map<String, Long> leaks = new TreeMap<>();
         Protect p = policy.protect();
         try (RecordReader reader = Readers.open(written, ro)) {
-            inBatches(reader, threads, batch -> {
+            Rewriter.inBatches(reader, threads, batch -> {
                 List<String> found = new ArrayList<>();
                 for (Record r : batch) {
                     for (int i = 0; i < r.size(); i++) {
@@ -238,63 +153,6 @@ public final class ProtectJob {
             }, (batch, found) -> found.forEach(k -> leaks.merge(k, 1L, Long::sum)));
         }
         return leaks;
-    }
-
-    /**
-     * Reads {@code reader} in batches, runs {@code work} on each in a pool of {@code threads}, and hands the results
-     * to {@code inOrder} in input order on this thread. Records split into chunks are refused: protection rewrites
-     * whole records.
-     */
-    private static <R> void inBatches(RecordReader reader, int threads, Function<List<Record>, R> work,
-            java.util.function.BiConsumer<List<Record>, R> inOrder) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "warden-protect");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Object[]> inFlight = new ArrayDeque<>();
-        try {
-            List<Record> batch = new ArrayList<>(BATCH);
-            Record r;
-            while ((r = reader.next()) != null) {
-                if (r.chunk() != null) {
-                    throw new WardenException(ErrorCode.RECORD_TOO_LARGE, "record " + r.index() + " is longer than "
-                            + ReadOptions.DEFAULT_CHUNK_CHARS + " characters; warden protect rewrites whole records only");
-                }
-                batch.add(r);
-                if (batch.size() == BATCH) {
-                    List<Record> b = batch;
-                    inFlight.add(new Object[] {b, pool.submit(() -> work.apply(b))});
-                    batch = new ArrayList<>(BATCH);
-                    while (inFlight.size() > 2 * threads) drain(inFlight.poll(), inOrder);
-                }
-            }
-            if (!batch.isEmpty()) {
-                List<Record> b = batch;
-                inFlight.add(new Object[] {b, pool.submit(() -> work.apply(b))});
-            }
-            while (!inFlight.isEmpty()) drain(inFlight.poll(), inOrder);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <R> void drain(Object[] entry, java.util.function.BiConsumer<List<Record>, R> inOrder) {
-        try {
-            inOrder.accept((List<Record>) entry[0], ((Future<R>) entry[1]).get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WardenException(ErrorCode.INTERNAL, "interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new WardenException(ErrorCode.INTERNAL, "protect failed: " + e.getCause().getClass().getName());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> names(Object o) {
-        return (List<String>) o;
     }
 
     /** Whether the policy says {@code entity} must not remain in {@code field} after protection. */

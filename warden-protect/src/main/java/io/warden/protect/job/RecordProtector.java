@@ -79,7 +79,7 @@ public final class RecordProtector {
             }
             Plan plan = plans.computeIfAbsent(field, this::plan);
             if (plan.op != null) {
-                out.add(plan.op.apply(value, new Operator.Target(field, columnEntity(plan, value, field))));
+                out.add(plan.op.apply(value, new Operator.Target(field, columnEntity(plan, value, field), subject(plan, r))));
                 stats.cell(field);
             } else if (plan.scanText) {
                 String rewritten = rewriteSpans(value, field);
@@ -101,6 +101,14 @@ public final class RecordProtector {
         if (rule != null) return new Plan(rule, columnOperators.get(rule), false);
         boolean inPrivacy = p.privacy() != null && p.privacy().quasiIdentifiers().containsKey(field);
         return new Plan(null, null, !inPrivacy && !p.entities().isEmpty() && policy.scan().scansField(field));
+    }
+
+    /** The record's subject id for per-subject operators ({@code date-shift} with {@code subject}), or null. */
+    private static String subject(Plan plan, Record r) {
+        String column = plan.rule.spec().string("subject", null);
+        if (column == null) return null;
+        int i = r.names().indexOf(column);
+        return i < 0 ? null : r.values().get(i);
     }
 
     /** The entity a whole cell holds, for operators that write entity-shaped output; null if none is needed. */

@@ -19,10 +19,23 @@ public interface Operator {
      */
     String apply(String value, Target target);
 
-    /** Where a value sits: the field (column) it came from and the entity it holds (null for a whole cell). */
-    record Target(String field, String entity) {
+    /**
+     * Where a value sits: the field (column) it came from, the entity it holds (null for a whole cell without one),
+     * and for operators that work per subject ({@code date-shift}) the record's subject id (null otherwise).
+     */
+    record Target(String field, String entity, String subject) {
+        public Target(String field, String entity) {
+            this(field, entity, null);
+        }
+
         public static Target cell(String field) {
-            return new Target(field, null);
+            return new Target(field, null, null);
+        }
+
+        /** Shape only: the subject id is personal data. */
+        @Override
+        public String toString() {
+            return "Target[field=" + field + ", entity=" + entity + "]";
         }
     }
 }

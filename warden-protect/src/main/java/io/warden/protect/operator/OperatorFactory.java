@@ -1,11 +1,15 @@
 package io.warden.protect.operator;
 
+import static java.util.Objects.requireNonNull;
+
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.core.policy.OperatorSpec;
+import io.warden.crypto.Keyring;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds operators from the policy's {@link OperatorSpec}s: the one place where a name in the policy becomes an
@@ -16,10 +20,23 @@ import java.util.function.Function;
  */
 public final class OperatorFactory implements Function<OperatorSpec, Operator> {
     private final Path baseDir;
+    private final Supplier<Keyring> keyring;
 
-    /** @param baseDir directory that relative file parameters (hierarchies) are resolved against */
-    public OperatorFactory(Path baseDir) {
-        this.baseDir = baseDir;
+    /**
+     * @param baseDir directory that relative file parameters (hierarchies) are resolved against
+     * @param keyring gives the keyring when a keyed operator is built (so a policy without one needs none); it
+     *     throws {@code WardenException(BAD_KEY)} when there is none
+     */
+    public OperatorFactory(Path baseDir, Supplier<Keyring> keyring) {
+        this.baseDir = requireNonNull(baseDir, "baseDir");
+        this.keyring = requireNonNull(keyring, "keyring");
+    }
+
+    /** A factory for policies without keyed operators: building one fails with BAD_KEY. */
+    public static OperatorFactory unkeyed(Path baseDir) {
+        return new OperatorFactory(baseDir, () -> {
+            throw new WardenException(ErrorCode.BAD_KEY, "this operator needs a keyring");
+        });
     }
 
     @Override
@@ -39,7 +56,12 @@ public final class OperatorFactory implements Function<OperatorSpec, Operator> {
             case Suppress.NAME -> Suppress.of(s.string("scope", "cell"));
             case Perturb.NAME -> Perturb.of(s.number("max", 0), s.number("relative", 0));
             case Generalize.NAME -> generalize(s);
-            default -> throw new IllegalArgumentException("operator " + s.operator() + " is not available yet");
+            case Hash.NAME -> new Hash(keyring.get(), s.string("scope", ""), s.integer("length", Hash.MAX_LENGTH));
+            case Tokenize.NAME -> new Tokenize(keyring.get());
+            case Fpe.NAME -> fpe(s, keyring.get());
+            case Surrogate.NAME -> new Surrogate(keyring.get(), s.string("locale", "en"), s.string("entity", null));
+            case DateShift.NAME -> new DateShift(keyring.get(), s.integer("max_days", 0));
+            default -> throw new IllegalArgumentException("operator " + s.operator() + " works on the whole table");
         };
     }
 
@@ -53,6 +75,12 @@ public final class OperatorFactory implements Function<OperatorSpec, Operator> {
             throw new IllegalArgumentException("mask: keep_at must be start or end");
         }
         return new Mask(ch.codePointAt(0), s.integer("keep", 0), at.equals("end"), s.string("ignore", ""));
+    }
+
+    /** The {@link Fpe} a policy's {@code fpe} rule describes (also what {@code warden reveal} needs to undo it). */
+    public static Fpe fpe(OperatorSpec s, Keyring keyring) {
+        return new Fpe(keyring, Fpe.Alphabet.named(s.string("alphabet", "digits")),
+                Boolean.TRUE.equals(s.params().get("luhn")));
     }
 
     private Operator generalize(OperatorSpec s) {

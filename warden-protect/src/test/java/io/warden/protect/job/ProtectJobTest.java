@@ -14,6 +14,7 @@ import io.warden.core.policy.Policy;
 import io.warden.core.policy.PolicyLoader;
 import io.warden.core.record.Record;
 import io.warden.core.record.RecordReader;
+import io.warden.crypto.Keyring;
 import io.warden.detect.Analyzers;
 import io.warden.protect.operator.OperatorFactory;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProtectJobTest {
+    private static final Keyring KEYS = Keyring.generate();
+
     @TempDir
     Path dir;
 
@@ -34,7 +37,7 @@ class ProtectJobTest {
         Path in = dir.resolve(inputName);
         Files.writeString(in, content, UTF_8);
         Policy policy = PolicyLoader.parse(policyYaml.getBytes(UTF_8), "p.yaml");
-        ProtectJob job = new ProtectJob(policy, Analyzers.forPolicy(policy), new OperatorFactory(dir),
+        ProtectJob job = new ProtectJob(policy, Analyzers.forPolicy(policy), new OperatorFactory(dir, () -> KEYS),
                 new TablePass(new Random(7)));
         return job.run(new ProtectJob.Request(in, ReadOptions.defaults(), dir.resolve("out"), dir.resolve("out.json"), 2));
     }
@@ -187,7 +190,7 @@ class ProtectJobTest {
     @Test
     void new_policyWithoutProtectSection_isRejected() {
         Policy p = Policy.defaults();
-        assertThatThrownBy(() -> new ProtectJob(p, Analyzers.forPolicy(p), new OperatorFactory(dir), new TablePass()))
+        assertThatThrownBy(() -> new ProtectJob(p, Analyzers.forPolicy(p), new OperatorFactory(dir, () -> KEYS), new TablePass()))
                 .hasMessageContaining("no protect section");
     }
 

@@ -56,11 +56,31 @@ class OperatorsTest {
     }
 
     @Test
-    void operators_listsTheRegisteredNames() {
-        assertThat(Operators.NAMES).containsExactly("redact", "replace", "mask", "hash", "tokenize", "fpe", "surrogate");
-        assertThat(new Redact().name()).isEqualTo("redact");
-        assertThat(Mask.all().name()).isEqualTo("mask");
-        assertThat(Replace.withEntityTag().name()).isEqualTo("replace");
-        assertThat(Operators.KEYED).containsExactly("hash", "tokenize", "fpe", "surrogate");
+    void factory_buildsEveryOperatorThePolicyNames_exceptTheTableWideShuffle() {
+        io.warden.crypto.Keyring keys = io.warden.crypto.Keyring.generate();
+        OperatorFactory factory = new OperatorFactory(java.nio.file.Path.of(""), () -> keys);
+        java.util.Map<String, java.util.Map<String, Object>> params = java.util.Map.of(
+                "generalize", java.util.Map.of("bucket", 10),
+                "perturb", java.util.Map.of("max", 1),
+                "date-shift", java.util.Map.of("max_days", 30));
+        for (String name : io.warden.core.policy.OperatorSpec.PARAMS.keySet()) {
+            if (name.equals("shuffle")) continue;
+            Operator op = factory.apply(new io.warden.core.policy.OperatorSpec(name, params.get(name)));
+            assertThat(op.name()).isEqualTo(name);
+            assertThat(io.warden.core.policy.OperatorSpec.KEYED.contains(name))
+                    .isEqualTo(name.equals("hash") || name.equals("tokenize") || name.equals("fpe")
+                            || name.equals("surrogate") || name.equals("date-shift"));
+        }
+    }
+
+    @Test
+    void factory_keyedOperatorWithoutKeyring_failsWithBadKey() {
+        OperatorFactory factory = OperatorFactory.unkeyed(java.nio.file.Path.of(""));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> factory.apply(new io.warden.core.policy.OperatorSpec("tokenize", null)))
+                .isInstanceOf(io.warden.core.WardenException.class)
+                .satisfies(e -> assertThat(((io.warden.core.WardenException) e).code())
+                        .isEqualTo(io.warden.core.ErrorCode.BAD_KEY));
+        assertThat(factory.apply(new io.warden.core.policy.OperatorSpec("mask", null)).name()).isEqualTo("mask");
     }
 }
