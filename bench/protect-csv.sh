@@ -11,10 +11,12 @@ bench_build
 csv="$work/table-${rows}.csv"
 bench_gen csv "$csv" "$rows"
 out="$work/protected-${rows}.csv"
+keys="$work/bench.keyring.json"
+[ -s "$keys" ] || WARDEN_NO_BUILD=1 ./warden keys create "$keys" --insecure-plaintext
 echo "csv: $csv ($(stat -c %s "$csv") bytes, $rows rows x 20 columns); machine: $(machine)"
 export WARDEN_NO_BUILD=1
 hyperfine --runs "$runs" -i --export-json "$work/protect-csv.json" \
-  -n warden-protect "./warden protect $csv --policy bench/protect-policy.yaml --out $out --quiet"
+  -n warden-protect "./warden protect $csv --policy bench/protect-policy.yaml --keyring $keys --out $out --quiet"
 python3 - "$work/protect-csv.json" "$rows" <<'PY'
 import json, sys, statistics
 r = json.load(open(sys.argv[1]))["results"][0]
@@ -22,7 +24,7 @@ t = statistics.median(r["times"])
 print(f"warden protect median {t:.2f} s (runs {min(r['times']):.2f}-{max(r['times']):.2f}): {int(sys.argv[2])/t:,.0f} rows/s")
 PY
 WARDEN_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$work/protect-gc.log" /usr/bin/time -v \
-  ./warden protect "$csv" --policy bench/protect-policy.yaml --out "$out" --quiet 2> "$work/protect-time.txt" || true
+  ./warden protect "$csv" --policy bench/protect-policy.yaml --keyring "$keys" --out "$out" --quiet 2> "$work/protect-time.txt" || true
 grep -E "Elapsed|Maximum resident" "$work/protect-time.txt"
 python3 - "$work/protect-gc.log" <<'PY'
 import re, sys

@@ -44,6 +44,12 @@ public record OperatorSpec(@JsonProperty("operator") String operator, @JsonPrope
     /** Operators whose output no longer holds the value's entity: what the self-check re-scan must not find. */
     public static final Set<String> REMOVING = Set.of("redact", "replace", "mask", "hash", "tokenize", "suppress");
 
+    /**
+     * Removing operators whose output is a keyed pseudonym: it cannot hold the original, and what a re-scan finds in
+     * it (a 16-digit hash that passes Luhn) is chance, so the self-check does not re-check whole columns they wrote.
+     */
+    public static final Set<String> PSEUDONYMS = Set.of("hash", "tokenize");
+
     /** Operators that need the keyring. */
     public static final Set<String> KEYED = Set.of("hash", "tokenize", "fpe", "surrogate", "date-shift");
 

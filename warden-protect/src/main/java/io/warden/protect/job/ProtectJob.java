@@ -16,6 +16,7 @@ import io.warden.core.record.RecordReader;
 import io.warden.detect.Analyzer;
 import io.warden.detect.Span;
 import io.warden.protect.operator.Operator;
+import io.warden.protect.operator.Tokenize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -145,6 +146,7 @@ public final class ProtectJob {
                         for (Span s : analyzer.analyze(value, field)) {
                             if (!policy.scan().reportsEntity(s.entity()) || !mustBeRemoved(p, s.entity(), field)) continue;
                             if (column && 2 * s.length() < value.length()) continue;
+                            if (insideToken(value, s)) continue; // a tokenize rule's output, not the data
                             found.add(field + ": " + s.entity());
                         }
                     }
@@ -155,10 +157,22 @@ public final class ProtectJob {
         return leaks;
     }
 
+    private static boolean insideToken(String value, Span s) {
+        if (value.indexOf(Tokenize.PREFIX) < 0) return false;
+        java.util.regex.Matcher m = Tokenize.TOKEN.matcher(value);
+        while (m.find()) {
+            if (m.start() <= s.start() && s.end() <= m.end()) return true;
+        }
+        return false;
+    }
+
     /** Whether the policy says {@code entity} must not remain in {@code field} after protection. */
     static boolean mustBeRemoved(Protect p, String entity, String field) {
         Protect.ColumnRule column = p.columnRule(field);
-        if (column != null) return OperatorSpec.REMOVING.contains(column.spec().operator());
+        if (column != null) {
+            String op = column.spec().operator();
+            return OperatorSpec.REMOVING.contains(op) && !OperatorSpec.PSEUDONYMS.contains(op);
+        }
         if (p.privacy() != null && p.privacy().quasiIdentifiers().containsKey(field)) return false;
         Protect.EntityRule rule = p.entityRule(entity, field);
         return rule != null && OperatorSpec.REMOVING.contains(rule.spec().operator());

@@ -132,6 +132,7 @@ public final class RecordProtector {
      */
     private String rewriteSpans(String value, String field) {
         String text = value;
+        List<int[]> written = List.of(); // code-point ranges operators wrote in earlier rounds: their output, not data
         for (int round = 0; round < ROUNDS; round++) {
             List<SpanRewriter.Edit> edits = new ArrayList<>();
             Map<String, Operator> byEntity = new java.util.HashMap<>();
@@ -142,15 +143,27 @@ public final class RecordProtector {
                 Operator op = entityOperators.get(ruleIndex);
                 if (op instanceof Suppress sup && sup.wholeRecord()) return null;
                 if (round > 0 && !OperatorSpec.REMOVING.contains(op.name())) continue; // realistic output: done once
-                byEntity.putIfAbsent(s.entity(), op);
                 int start = text.codePointCount(0, s.start());
-                edits.add(new SpanRewriter.Edit(start, start + text.codePointCount(s.start(), s.end()), s.entity()));
+                int end = start + text.codePointCount(s.start(), s.end());
+                if (overlaps(written, start, end)) continue;
+                byEntity.putIfAbsent(s.entity(), op);
+                edits.add(new SpanRewriter.Edit(start, end, s.entity()));
                 stats.span(s.entity());
             }
             if (edits.isEmpty()) return text;
-            text = SpanRewriter.rewrite(text, edits, field, byEntity::get).text();
+            SpanRewriter.Result result = SpanRewriter.rewrite(text, edits, field, byEntity::get);
+            List<int[]> moved = new ArrayList<>(written.size() + result.replaced().size());
+            for (int[] w : written) moved.add(new int[] {result.map(w[0]), result.map(w[1])});
+            moved.addAll(result.replaced());
+            written = moved;
+            text = result.text();
         }
         return text;
+    }
+
+    private static boolean overlaps(List<int[]> ranges, int start, int end) {
+        for (int[] r : ranges) if (start < r[1] && r[0] < end) return true;
+        return false;
     }
 
     private static int ruleIndex(Protect p, String entity, String field) {
