@@ -191,7 +191,7 @@ public record Dp(
                 if (bounds == null) {
                     throw new IllegalArgumentException(q + t + " needs bounds: [lower, upper]");
                 }
-                if (bounds.size() != 2 || bounds.contains(null)) {
+                if (bounds.size() != 2 || bounds.get(0) == null || bounds.get(1) == null) {
                     throw new IllegalArgumentException(q + "bounds must be two numbers: [lower, upper]");
                 }
                 bounds = List.copyOf(bounds);

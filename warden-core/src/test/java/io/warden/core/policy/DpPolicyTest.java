@@ -127,6 +127,8 @@ class DpPolicyTest {
                 .contains("query 'm': mean needs bounds: [lower, upper]");
         assertThat(error(oneQuery("name: m, type: mean, column: age, bounds: [0, 1, 2], epsilon: 1")))
                 .contains("bounds must be two numbers");
+        assertThat(error(oneQuery("name: m, type: mean, column: age, bounds: [0, null], epsilon: 1")))
+                .contains("bounds must be two numbers");
         assertThat(error(oneQuery("name: m, type: mean, column: age, bounds: [5, 5], epsilon: 1")))
                 .contains("lower < upper");
         assertThat(error(oneQuery("name: m, type: mean, column: age, bounds: [120, 0], epsilon: 1")))
