@@ -69,7 +69,9 @@ public final class DpColumns {
         requireNonNull(options, "options");
         List<String> wanted = List.copyOf(new LinkedHashSet<>(requireNonNull(columns, "columns")));
         InputFormat format = options.format() != null ? options.format() : Readers.detect(input);
-        boolean fixedSchema = format != InputFormat.JSONL; // every record of CSV, Parquet and text has the same names
+        // Every CSV record has the header's names and every text record "text"; JSONL and Parquet records can
+        // lack a field (an absent key, an empty list), so there a column is missing only if no record has it.
+        boolean fixedSchema = format == InputFormat.CSV || format == InputFormat.TEXT;
 
         List<List<String>> values = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) values.add(new ArrayList<>());
@@ -78,7 +80,8 @@ public final class DpColumns {
         int rows = 0;
         long records = 0;
         long withoutUnit = 0;
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> unseen = new LinkedHashSet<>(wanted);
+        if (unitColumn != null) unseen.add(unitColumn);
         List<String> firstNames = null;
         List<String> warnings;
         try (RecordReader reader = Readers.open(input, options)) {
@@ -89,11 +92,11 @@ public final class DpColumns {
                 if (r.index() == lastIndex) continue; // a later piece of a long text field: the same record
                 lastIndex = r.index();
                 records++;
-                if (firstNames == null) {
-                    firstNames = r.names();
-                    if (fixedSchema) requireColumns(input, unitColumn, wanted, Set.copyOf(r.names()), firstNames);
+                if (firstNames == null) firstNames = r.names();
+                if (!unseen.isEmpty()) {
+                    r.names().forEach(unseen::remove);
+                    if (fixedSchema) requireColumns(input, unitColumn, unseen, firstNames);
                 }
-                if (!fixedSchema) seen.addAll(r.names());
                 boolean whole = r.chunk() == null; // a split text field is incomplete: treat it as missing
                 String unit = unitColumn == null ? null : whole ? field(r, unitColumn) : null;
                 if (unitColumn != null && (unit == null || unit.isBlank())) {
@@ -116,7 +119,7 @@ public final class DpColumns {
         if (records == 0) {
             throw new WardenException(ErrorCode.MALFORMED_INPUT, input + " has no records: nothing to release");
         }
-        if (!fixedSchema) requireColumns(input, unitColumn, wanted, seen, List.copyOf(seen));
+        requireColumns(input, unitColumn, unseen, firstNames);
         if (rows == 0) {
             throw new WardenException(ErrorCode.MALFORMED_INPUT, "no record of " + input + " has a value in the"
                     + " privacy unit column '" + unitColumn + "'");
@@ -248,19 +251,15 @@ public final class DpColumns {
         }
     }
 
-    private static void requireColumns(Path input, String unitColumn, List<String> wanted, Set<String> present,
-            List<String> listed) {
-        List<String> all = new ArrayList<>(wanted);
-        if (unitColumn != null) all.add(0, unitColumn);
-        for (String c : all) {
-            if (!present.contains(c)) {
-                String names = String.join(", ", listed.subList(0, Math.min(MAX_LISTED, listed.size())))
-                        + (listed.size() > MAX_LISTED ? ", ..." : "");
-                throw new WardenException(ErrorCode.BAD_USAGE, "column '" + oneLine(c) + "' is not in " + input
-                        + " (" + (c.equals(unitColumn) ? "dp.privacy_unit" : "a dp query's column") + "; its fields: "
-                        + oneLine(names) + ")");
-            }
-        }
+    /** Fails naming the first of {@code unseen} (the privacy unit first), listing the first record's fields. */
+    private static void requireColumns(Path input, String unitColumn, Set<String> unseen, List<String> listed) {
+        if (unseen.isEmpty()) return;
+        String c = unitColumn != null && unseen.contains(unitColumn) ? unitColumn : unseen.iterator().next();
+        String names = String.join(", ", listed.subList(0, Math.min(MAX_LISTED, listed.size())))
+                + (listed.size() > MAX_LISTED ? ", ..." : "");
+        throw new WardenException(ErrorCode.BAD_USAGE, "column '" + oneLine(c) + "' is not in " + input + " ("
+                + (c.equals(unitColumn) ? "dp.privacy_unit" : "a dp query's column") + "; the first record's fields: "
+                + oneLine(names) + ")");
     }
 
     private static String oneLine(String s) {

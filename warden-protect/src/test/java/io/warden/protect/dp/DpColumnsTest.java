@@ -110,6 +110,14 @@ class DpColumnsTest {
     }
 
     @Test
+    void read_jsonl_aColumnOnlyLaterRecordsHave_isThere() throws Exception {
+        Path in = write("in.jsonl", "{\"id\": 1}\n{\"id\": 2, \"extra\": {\"score\": 7}}\n");
+        DpColumns c = DpColumns.read(in, OPTS, "id", Set.of("extra.score"));
+        assertThat(c.value("extra.score", 0)).isNull();
+        assertThat(c.numbers("extra.score").get(1)).isEqualTo(7);
+    }
+
+    @Test
     void read_text_countsLines() throws Exception {
         Path in = write("notes.txt", "one\ntwo\n\nfour\n");
         DpColumns c = DpColumns.read(in, OPTS, null, Set.of());
