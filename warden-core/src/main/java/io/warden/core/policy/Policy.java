@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One dataset's policy: what to look for, what counts as a failing finding, and how to protect the data. Loaded by {@link PolicyLoader}.
+ * One dataset's policy: what to look for, what counts as a failing finding, how to protect the data, and which
+ * differentially private statistics may be released from it. Loaded by {@link PolicyLoader}.
  *
  * <p>Every section is optional; a missing section takes its defaults. Field reference: {@code docs/policy.md}.
  *
@@ -14,13 +15,15 @@ import java.util.Map;
  * @param scan detection settings
  * @param gate pass/fail rules
  * @param protect what {@code warden protect} does to columns and found entities
+ * @param dp the differentially private statistics {@code warden dp} releases, and the dataset's privacy budget
  */
 public record Policy(
         @JsonProperty("version") Integer version,
         @JsonProperty("dataset") String dataset,
         @JsonProperty("scan") Scan scan,
         @JsonProperty("gate") Gate gate,
-        @JsonProperty("protect") Protect protect) {
+        @JsonProperty("protect") Protect protect,
+        @JsonProperty("dp") Dp dp) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -32,16 +35,17 @@ public record Policy(
         if (scan == null) scan = Scan.defaults();
         if (gate == null) gate = Gate.defaults();
         if (protect == null) protect = Protect.defaults();
+        if (dp == null) dp = Dp.defaults();
     }
 
     /** This policy with other detection settings. */
     public Policy withScan(Scan newScan) {
-        return new Policy(version, dataset, newScan, gate, protect);
+        return new Policy(version, dataset, newScan, gate, protect, dp);
     }
 
     /** The policy used when none is given: all built-in recognizers, any finding fails the gate. */
     public static Policy defaults() {
-        return new Policy(CURRENT_VERSION, null, null, null, null);
+        return new Policy(CURRENT_VERSION, null, null, null, null, null);
     }
 
     /**

@@ -10,5 +10,9 @@
  * {@link io.warden.protect.dp.BernoulliExp}) use only uniform random integers from a
  * {@link io.warden.protect.dp.RandomSource}: no floating-point value is ever drawn. See
  * {@code docs/differential-privacy.md}.
+ *
+ * <p>A policy's {@code dp} section is run by {@link io.warden.protect.dp.DpJob} (what {@code warden dp} calls):
+ * {@link io.warden.protect.dp.DpPlan} checks its queries and the budget, {@link io.warden.protect.dp.DpColumns} reads
+ * the columns they need, {@link io.warden.protect.dp.DpReport} is the release file. See {@code docs/dp.md}.
  */
 package io.warden.protect.dp;
