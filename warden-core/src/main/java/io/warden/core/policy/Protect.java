@@ -155,10 +155,10 @@ public record Protect(
                 throw new IllegalArgumentException("protect.privacy.max_suppression must be between 0 and 1");
             }
             if (metric == null) metric = "loss";
-            Set<String> metrics = new HashSet<>(List.of("loss", "precision", "discernibility", "height"));
+            Set<String> metrics = new HashSet<>(List.of("loss", "precision", "discernibility", "aecs"));
             if (!metrics.contains(metric)) {
                 throw new IllegalArgumentException("protect.privacy.metric: unknown metric '" + metric
-                        + "' (expected one of: discernibility, height, loss, precision)");
+                        + "' (expected one of: aecs, discernibility, loss, precision)");
             }
         }
     }

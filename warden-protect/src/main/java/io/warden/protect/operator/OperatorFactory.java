@@ -6,6 +6,7 @@ import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.core.policy.OperatorSpec;
 import io.warden.crypto.Keyring;
+import io.warden.protect.privacy.Hierarchy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -95,6 +96,8 @@ public final class OperatorFactory implements Function<OperatorSpec, Operator> {
         if (s.has("bucket")) return new Generalize.Bucket(new BigDecimal(s.params().get("bucket").toString()));
         if (s.has("date")) return Generalize.DateTruncate.of(s.string("date", ""));
         if (s.has("keep_prefix")) return new Generalize.Prefix(s.integer("keep_prefix", 0));
-        throw new IllegalArgumentException("generalize: hierarchy is not available yet (" + baseDir + ")");
+        if (!s.has("level")) throw new IllegalArgumentException("generalize: hierarchy needs a level");
+        Hierarchy h = Hierarchy.read(baseDir.resolve(s.string("hierarchy", "")));
+        return new HierarchyLevel(h, s.integer("level", 0));
     }
 }
