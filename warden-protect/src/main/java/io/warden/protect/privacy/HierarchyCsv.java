@@ -106,6 +106,7 @@ final class HierarchyCsv {
     }
 
     private static WardenException binary(String source) {
-        return new WardenException(ErrorCode.MALFORMED_INPUT, source + ": not a text hierarchy (binary data or not UTF-8)");
+        return new WardenException(ErrorCode.MALFORMED_INPUT,
+                source + ": not a text hierarchy (binary data or not UTF-8)");
     }
 }

@@ -1,0 +1,91 @@
+package io.warden.protect.privacy;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Evaluates lattice nodes, grouping each from the smallest cached partition of a node below it (roll-up) rather than
+ * from the records, and keeps recent partitions within a memory budget.
+ *
+ * <p>Not thread-safe.
+ */
+final class NodeEvaluator {
+    /** Ints of cached partitions kept at most (64 MiB); the bottom partition is always kept besides. */
+    static final long CACHE_BUDGET = 16L << 20;
+
+    private final EncodedTable t;
+    private final Lattice lattice;
+    private final ModelChecks checks;
+    private final int allowed;
+    private final Partition.Scratch scratch = new Partition.Scratch();
+    private final LinkedHashMap<Integer, Partition> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private long cached;
+    private boolean[] failed = new boolean[0];
+    private int evaluations;
+
+    NodeEvaluator(EncodedTable t, Lattice lattice, ModelChecks checks, int allowed) {
+        this.t = t;
+        this.lattice = lattice;
+        this.checks = checks;
+        this.allowed = allowed;
+    }
+
+    /** The most records that may be suppressed. */
+    int allowed() {
+        return allowed;
+    }
+
+    /** How many nodes were grouped and checked. */
+    int evaluations() {
+        return evaluations;
+    }
+
+    NodeStats evaluate(int node) {
+        Partition p = partition(node);
+        if (failed.length < p.classes) failed = new boolean[Math.max(p.classes, failed.length * 2)];
+        evaluations++;
+        return NodeStats.of(node, p, checks, t, allowed, failed);
+    }
+
+    /** The partition at {@code node}, from the cache or rolled up from the cheapest cached node below it. */
+    Partition partition(int node) {
+        Partition hit = cache.get(node);
+        if (hit != null) return hit;
+        Partition source = source(node);
+        Partition p = source.rollup(lattice.levels(node), t, scratch, null);
+        cache.put(node, p);
+        cached += p.footprint();
+        for (Iterator<Map.Entry<Integer, Partition>> it = cache.entrySet().iterator();
+             cached > CACHE_BUDGET && it.hasNext(); ) {
+            cached -= it.next().getValue().footprint();
+            it.remove();
+        }
+        return p;
+    }
+
+    private Partition source(int node) {
+        Partition best = t.base;
+        boolean direct = false;
+        for (int d = 0; d < lattice.dims; d++) {
+            if (lattice.level(node, d) == 0) continue;
+            Partition p = cache.get(node - lattice.stride[d]);
+            if (p != null && p.cells < best.cells) {
+                best = p;
+                direct = true;
+            }
+        }
+        if (direct) return best;
+        for (Map.Entry<Integer, Partition> e : cache.entrySet()) {
+            if (e.getValue().cells < best.cells && below(e.getKey(), node)) best = e.getValue();
+        }
+        return best;
+    }
+
+    private boolean below(int lower, int upper) {
+        for (int d = 0; d < lattice.dims; d++) {
+            if (lattice.level(lower, d) > lattice.level(upper, d)) return false;
+        }
+        return true;
+    }
+}
