@@ -22,7 +22,8 @@ public final class Anonymizer {
     /** The optimal generalization of {@code table} under {@code config}. */
     public static AnonymizationResult search(Table table, PrivacyConfig config) {
         Bound b = bind(table, config);
-        LatticeSearch.Outcome outcome = new LatticeSearch(b.lattice, b.evaluator, b.utility, b.monotone()).run();
+        LatticeSearch.Outcome outcome = new LatticeSearch(b.lattice, b.evaluator, b.utility, b.monotone(),
+                b.tagging()).run();
         if (outcome.node() < 0) {
             throw new WardenException(ErrorCode.PRIVACY_UNSATISFIABLE, "no generalization meets the privacy models "
                     + "with at most " + b.evaluator.allowed() + " of " + b.t.records + " records suppressed");
@@ -78,6 +79,11 @@ public final class Anonymizer {
         /** Whether feasibility carries over to generalizations (and infeasibility to specializations). */
         boolean monotone() {
             return evaluator.allowed() == 0 || config.models().stream().allMatch(PrivacyModel::monotoneWithSuppression);
+        }
+
+        /** Whether some model lets the search infer verdicts for whole regions of the lattice. */
+        boolean tagging() {
+            return monotone() || config.models().stream().anyMatch(PrivacyModel::monotoneWithSuppression);
         }
 
         AnonymizationResult result(int node, int evaluated) {

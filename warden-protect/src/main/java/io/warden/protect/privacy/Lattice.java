@@ -9,8 +9,8 @@ package io.warden.protect.privacy;
  * {@link #markDown} down-closed, so marking stops at nodes already marked.
  */
 final class Lattice {
-    static final byte FEASIBLE = 1;   // meets the models within the suppression limit (up-closed when monotone)
-    static final byte INFEASIBLE = 2; // does not (down-closed when monotone)
+    static final byte FEASIBLE = 1;   // has the property LatticeSearch tags with (up-closed)
+    static final byte INFEASIBLE = 2; // lacks it, so is infeasible (down-closed)
     static final byte PRUNED = 4;     // a specialization's bound shows it cannot beat the best (up-closed)
     static final byte EVALUATED = 8;
 

@@ -10,15 +10,18 @@ import java.util.stream.IntStream;
 /**
  * Finds the feasible lattice node with the lowest metric value, exactly, evaluating few nodes.
  *
+ * <p>The tagging works on a property that carries over along the lattice: feasibility itself when every model is
+ * monotone with suppression or nothing may be suppressed; otherwise <em>feasibility under the monotone models
+ * alone</em> (k-anonymity, distinct l-diversity), which every feasible node has too. A node with the property gives
+ * it to all its generalizations; a node without it is infeasible, and so are all its specializations.
+ *
  * <p>Two phases, after Flash (Kohlmayer et al. 2012) as ARX runs it:
  * <ol>
- *   <li>Only when feasibility is monotone (every model monotone with suppression, or nothing may be suppressed):
- *       classify the nodes that could still beat the best value. From each such unclassified node, lowest first,
- *       follow a path upwards through unclassified nodes and binary-search it for its lowest feasible node; the
- *       successors of every infeasible node met start further paths first. A feasible node marks all its
- *       generalizations feasible, an infeasible one all its specializations infeasible (predictive tagging). Paths
- *       are not cut where the bound exceeds the best value: an infeasible node up there certifies many nodes below
- *       it at once (on Adult with no suppression, 54 maximal infeasible nodes cover the whole lattice).</li>
+ *   <li>If some model is monotone: classify the nodes that could still beat the best value. From each such
+ *       unclassified node, lowest first, follow a path upwards through unclassified nodes and binary-search it for its
+ *       lowest node with the property; the successors of every node without it start further paths first. Paths are
+ *       not cut where the bound exceeds the best value: a node without the property up there certifies many nodes
+ *       below it at once (on Adult with no suppression, 54 maximal infeasible nodes cover the whole lattice).</li>
  *   <li>Visit the nodes in ascending order of the metric's cheap lower bound {@link Utility#bound(int[])}; stop at the
  *       first whose bound is not below the best value found; skip nodes known infeasible, pruned or evaluated;
  *       evaluate the rest.</li>
@@ -40,23 +43,31 @@ final class LatticeSearch {
     private final NodeEvaluator evaluator;
     private final Utility utility;
     private final boolean monotone;
+    private final boolean tagging;
+    private final int allowed;
     private final double[] cheap;
     private double best = Double.POSITIVE_INFINITY;
     private NodeStats bestStats;
 
-    LatticeSearch(Lattice lattice, NodeEvaluator evaluator, Utility utility, boolean monotone) {
+    /**
+     * @param monotone whether feasibility itself carries over (see the class comment)
+     * @param tagging whether some model is monotone with suppression, so that tagging is worth a first phase
+     */
+    LatticeSearch(Lattice lattice, NodeEvaluator evaluator, Utility utility, boolean monotone, boolean tagging) {
         this.lattice = lattice;
         this.evaluator = evaluator;
         this.utility = utility;
         this.monotone = monotone;
+        this.tagging = tagging;
+        this.allowed = evaluator.allowed();
         this.cheap = new double[lattice.size];
         for (int node = 0; node < lattice.size; node++) cheap[node] = utility.bound(lattice.levels(node));
     }
 
     Outcome run() {
-        NodeStats top = evaluate(lattice.top());
-        if (monotone && !top.feasible()) return outcome(); // nothing below can be feasible
-        if (monotone) classify();
+        evaluate(lattice.top());
+        if (lattice.is(lattice.top(), Lattice.INFEASIBLE)) return outcome(); // nothing below can be feasible
+        if (tagging) classify();
         Integer[] order = sorted(Comparator.<Integer>comparingDouble(n -> cheap[n]).thenComparingInt(lattice::height));
         for (int node : order) {
             if (cheap[node] >= best) break;
@@ -91,9 +102,8 @@ final class LatticeSearch {
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int node = path.get(mid);
-            boolean feasible = lattice.is(node, Lattice.FEASIBLE)
-                    || !lattice.is(node, Lattice.INFEASIBLE) && evaluate(node).feasible();
-            if (feasible) {
+            if (!lattice.is(node, CLASSIFIED)) evaluate(node);
+            if (lattice.is(node, Lattice.FEASIBLE)) {
                 hi = mid - 1;
                 continue;
             }
@@ -132,13 +142,10 @@ final class LatticeSearch {
                 best = value;
                 bestStats = s;
             }
-            if (monotone) lattice.markUp(node, Lattice.FEASIBLE);
-            else lattice.set(node, Lattice.FEASIBLE);
-        } else if (monotone) {
-            lattice.markDown(node, Lattice.INFEASIBLE);
-        } else {
-            lattice.set(node, Lattice.INFEASIBLE);
         }
+        boolean property = monotone ? s.feasible() : s.suppressedMonotone() <= allowed;
+        if (property) lattice.markUp(node, Lattice.FEASIBLE); // FEASIBLE and INFEASIBLE tag the property
+        else lattice.markDown(node, Lattice.INFEASIBLE);
         if (utility.bound(s, levels) >= best) lattice.markUp(node, Lattice.PRUNED);
         return s;
     }

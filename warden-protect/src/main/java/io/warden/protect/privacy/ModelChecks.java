@@ -22,6 +22,7 @@ final class ModelChecks {
     private final int[] dimOf;       // [model] -> sensitive dim, -1 for k-anonymity
     private final int[][] orderOf;   // [model] -> codes in ascending order, for ordered t-closeness
     private final int minSize;       // no class smaller than this can pass
+    private final int minSizeMonotone; // ... nor pass the models that are monotone with suppression
     private final boolean sensitive;
     private final EncodedTable t;
     private final int[][] histogram; // [sensitive dim][code] -> records of the current class
@@ -37,18 +38,21 @@ final class ModelChecks {
         this.orderOf = new int[this.models.length][];
         List<String> columns = List.of(t.sensitiveColumns);
         int min = 1;
+        int minMonotone = 1;
         for (int i = 0; i < this.models.length; i++) {
             PrivacyModel model = this.models[i];
             dimOf[i] = model.sensitiveColumn().map(columns::indexOf).orElse(-1);
             switch (model) {
                 case KAnonymity k -> {
                     min = Math.max(min, k.k());
+                    minMonotone = Math.max(minMonotone, k.k());
                     if (k.k() > t.records) {
                         unsatisfiable("k = " + k.k() + " is larger than the " + t.records + " records");
                     }
                 }
                 case DistinctLDiversity d -> {
                     min = Math.max(min, d.l());
+                    minMonotone = Math.max(minMonotone, d.l());
                     requireDistinct(d.column(), d.l(), dimOf[i]);
                 }
                 case RecursiveCLDiversity r -> {
@@ -61,6 +65,7 @@ final class ModelChecks {
             }
         }
         this.minSize = min;
+        this.minSizeMonotone = minMonotone;
         this.sensitive = t.sensitiveDims > 0;
         this.histogram = new int[t.sensitiveDims][];
         this.present = new int[t.sensitiveDims][];
@@ -74,24 +79,34 @@ final class ModelChecks {
         }
     }
 
-    /** Whether class {@code cls} of {@code p} meets every model. */
-    boolean accepts(Partition p, int cls) {
+    /** The class meets every model. */
+    static final int PASSES = 0;
+    /** The class meets the models that are monotone with suppression but not every other one. */
+    static final int FAILS_OTHER = 1;
+    /** The class fails a model that is monotone with suppression: every class it is merged into may still pass. */
+    static final int FAILS_MONOTONE = 2;
+
+    /** Whether class {@code cls} of {@code p} meets every model: {@link #PASSES}, {@link #FAILS_OTHER} or
+     *  {@link #FAILS_MONOTONE}. */
+    int verdict(Partition p, int cls) {
         int size = p.classSizes[cls];
-        if (size < minSize) return false;
-        if (!sensitive) return true;
+        if (size < minSizeMonotone) return FAILS_MONOTONE;
+        if (size < minSize) return FAILS_OTHER;
+        if (!sensitive) return PASSES;
         fill(p, cls);
-        boolean ok = true;
-        for (int i = 0; i < models.length && ok; i++) {
+        int verdict = PASSES;
+        for (int i = 0; i < models.length && verdict != FAILS_MONOTONE; i++) {
             int a = dimOf[i];
-            ok = switch (models[i]) {
+            boolean ok = switch (models[i]) {
                 case KAnonymity k -> true;
                 case DistinctLDiversity d -> presentCount[a] >= d.l();
                 case RecursiveCLDiversity r -> presentCount[a] >= r.l() && r.c() * tail(a, r.l()) > sortedMax(a);
                 case TCloseness c -> distance(i, c, size) <= c.t();
             };
+            if (!ok) verdict = models[i].monotoneWithSuppression() ? FAILS_MONOTONE : FAILS_OTHER;
         }
         clear();
-        return ok;
+        return verdict;
     }
 
     /**

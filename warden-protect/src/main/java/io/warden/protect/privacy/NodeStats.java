@@ -8,19 +8,22 @@ package io.warden.protect.privacy;
  * @param classes all equivalence classes
  * @param releasedClasses classes that meet every model
  * @param suppressed records in classes that fail a model
+ * @param suppressedMonotone records in classes that fail a model monotone with suppression (at most {@code
+ *     suppressed}); when more than allowed, no specialization of the node is feasible either
  * @param minReleasedSize the smallest released class (0 when none is)
  * @param squaresReleased Σ |E|² over released classes
  * @param squaresAll Σ |E|² over all classes
  * @param suppressedShare per quasi-identifier, Σ over suppressed records of the leaves under the record's value
  * @param feasible whether the suppressed records are within the limit
  */
-record NodeStats(int node, int classes, int releasedClasses, int suppressed, int minReleasedSize,
+record NodeStats(int node, int classes, int releasedClasses, int suppressed, int suppressedMonotone, int minReleasedSize,
                  long squaresReleased, long squaresAll, long[] suppressedShare, boolean feasible) {
 
     /** Evaluates the partition of a node against the models; {@code allowed} is the most records to suppress. */
     static NodeStats of(int node, Partition p, ModelChecks checks, EncodedTable t, int allowed, boolean[] failed) {
         int released = 0;
         int suppressed = 0;
+        int suppressedMonotone = 0;
         int minSize = Integer.MAX_VALUE;
         long squaresReleased = 0;
         long squaresAll = 0;
@@ -28,8 +31,10 @@ record NodeStats(int node, int classes, int releasedClasses, int suppressed, int
             int size = p.classSizes[cls];
             long square = (long) size * size;
             squaresAll += square;
-            boolean ok = checks.accepts(p, cls);
+            int verdict = checks.verdict(p, cls);
+            boolean ok = verdict == ModelChecks.PASSES;
             failed[cls] = !ok;
+            if (verdict == ModelChecks.FAILS_MONOTONE) suppressedMonotone += size;
             if (ok) {
                 released++;
                 squaresReleased += square;
@@ -49,7 +54,7 @@ record NodeStats(int node, int classes, int releasedClasses, int suppressed, int
                 }
             }
         }
-        return new NodeStats(node, p.classes, released, suppressed, released == 0 ? 0 : minSize, squaresReleased,
+        return new NodeStats(node, p.classes, released, suppressed, suppressedMonotone, released == 0 ? 0 : minSize, squaresReleased,
                 squaresAll, share, suppressed <= allowed);
     }
 }
