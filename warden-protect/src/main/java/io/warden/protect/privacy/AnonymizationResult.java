@@ -70,7 +70,7 @@ public record AnonymizationResult(PrivacyConfig config, List<Integer> levels, do
         EncodedTable t = b.t();
         int[] node = levels.stream().mapToInt(Integer::intValue).toArray();
         int[] cellOf = new int[t.records];
-        Partition p = Partition.ofRecords(t).rollup(node, t, new Partition.Scratch(), cellOf);
+        Partition p = new Rollup(t).apply(Partition.ofRecords(t), node, cellOf);
         boolean[] failed = new boolean[p.classes];
         NodeStats s = NodeStats.of(b.lattice().index(node), p, b.checks(), t, b.evaluator().allowed(), failed);
         if (!s.feasible()) {

@@ -27,6 +27,9 @@ final class EncodedTable {
     final long[][] shareSums;       // [dim][level] -> sum over records of the leaves under the record's value
     final int[][] distinctAtLevel;  // [dim][level] -> distinct values the records have at that level
     final int distinctTuples;       // distinct combinations of quasi-identifier values
+    final long[][][] packed;        // [dim][level][leaf] -> code << offset; null when all codes need over 63 bits
+    final long[][] packedSensitive; // [sensitive dim][code] -> code << offset
+    final long packedQuasiMask;     // the bits of the quasi-identifiers
     final Partition base;           // records grouped at the bottom node
 
     EncodedTable(Table table, PrivacyConfig config) {
@@ -43,16 +46,18 @@ final class EncodedTable {
             QuasiIdentifier qi = qis.get(d);
             int column = column(table, qi.column(), "quasi-identifier");
             Hierarchy h = qi.hierarchy();
-            h.checkCovers(qi.column(), () -> table.rows().stream().map(row -> row[column]).iterator());
             hierarchies[d] = h;
             maxLevel[d] = h.levels() - 1;
             codes[d] = h.codes();
             int[] frequency = new int[h.leaves()];
+            boolean missing = false;
             for (int r = 0; r < records; r++) {
                 int leaf = h.leafIndex(table.rows().get(r)[column]);
                 recordLeaves[d][r] = leaf;
-                frequency[leaf]++;
+                if (leaf < 0) missing = true;
+                else frequency[leaf]++;
             }
+            if (missing) h.checkCovers(qi.column(), () -> table.rows().stream().map(row -> row[column]).iterator());
             shareSums[d] = new long[h.levels()];
             distinctAtLevel[d] = new int[h.levels()];
             for (int level = 0; level < h.levels(); level++) {
@@ -92,9 +97,43 @@ final class EncodedTable {
             sensitiveTotals[a] = new int[values.size()];
             for (int r = 0; r < records; r++) sensitiveTotals[a][recordSensitive[a][r]]++;
         }
-        Partition perRecord = Partition.ofRecords(this);
-        this.base = perRecord.rollup(new int[dims], this, new Partition.Scratch(), null);
+        int bits = 0;
+        for (int d = 0; d < dims; d++) bits += bits(hierarchies[d].leaves());
+        int quasiBits = bits;
+        for (int a = 0; a < sensitiveDims; a++) bits += bits(sensitiveValues[a].length);
+        if (bits <= 63) {
+            this.packed = new long[dims][][];
+            this.packedSensitive = new long[sensitiveDims][];
+            this.packedQuasiMask = (1L << quasiBits) - 1;
+            int offset = 0;
+            for (int d = 0; d < dims; d++) {
+                packed[d] = new long[maxLevel[d] + 1][hierarchies[d].leaves()];
+                for (int level = 0; level <= maxLevel[d]; level++) {
+                    for (int leaf = 0; leaf < hierarchies[d].leaves(); leaf++) {
+                        packed[d][level][leaf] = (long) codes[d][level][leaf] << offset;
+                    }
+                }
+                offset += bits(hierarchies[d].leaves());
+            }
+            for (int a = 0; a < sensitiveDims; a++) {
+                packedSensitive[a] = new long[sensitiveValues[a].length];
+                for (int code = 0; code < packedSensitive[a].length; code++) {
+                    packedSensitive[a][code] = (long) code << offset;
+                }
+                offset += bits(sensitiveValues[a].length);
+            }
+        } else {
+            this.packed = null;
+            this.packedSensitive = null;
+            this.packedQuasiMask = 0;
+        }
+        this.base = new Rollup(this).apply(Partition.ofRecords(this), new int[dims], null);
         this.distinctTuples = base.classes;
+    }
+
+    /** Bits for the codes 0 … values − 1. */
+    private static int bits(int values) {
+        return values <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(values - 1);
     }
 
     private static int column(Table table, String name, String role) {

@@ -12,7 +12,7 @@ final class ExhaustiveSearch {
     private final EncodedTable t;
     private final Lattice lattice;
     private final ModelChecks checks;
-    private final Partition.Scratch scratch = new Partition.Scratch();
+    private final Rollup rollup;
     private final NodeStats[] stats;
     private boolean[] failed = new boolean[0];
 
@@ -21,6 +21,7 @@ final class ExhaustiveSearch {
         this.lattice = lattice;
         this.checks = checks;
         this.stats = new NodeStats[lattice.size];
+        this.rollup = new Rollup(t);
     }
 
     /** Every node's statistics, by node index ({@code feasible} as if nothing may be suppressed). */
@@ -54,7 +55,7 @@ final class ExhaustiveSearch {
         Partition q = p;
         for (int level = 0; level <= lattice.max[d]; level++) {
             levels[d] = level;
-            if (level > 0) q = q.rollup(levels, t, scratch, null);
+            if (level > 0) q = rollup.apply(q, levels, null);
             visit(d - 1, q, levels);
         }
         levels[d] = 0;

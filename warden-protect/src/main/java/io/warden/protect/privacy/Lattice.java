@@ -20,6 +20,7 @@ final class Lattice {
     final int size;
     private final byte[] flags;
     private final int[] stack;
+    private final int[] heights;
 
     Lattice(int[] maxLevel) {
         this.dims = maxLevel.length;
@@ -34,6 +35,10 @@ final class Lattice {
         this.size = (int) nodes;
         this.flags = new byte[size];
         this.stack = new int[size];
+        this.heights = new int[size];
+        for (int node = 0; node < size; node++) {
+            for (int d = 0; d < dims; d++) heights[node] += level(node, d);
+        }
     }
 
     int level(int node, int d) {
@@ -54,9 +59,7 @@ final class Lattice {
 
     /** The sum of the node's levels: 0 at the bottom. */
     int height(int node) {
-        int h = 0;
-        for (int d = 0; d < dims; d++) h += level(node, d);
-        return h;
+        return heights[node];
     }
 
     int top() {

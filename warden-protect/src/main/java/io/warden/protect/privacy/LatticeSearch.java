@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.stream.IntStream;
 
 /**
  * Finds the feasible lattice node with the lowest metric value, exactly, evaluating few nodes.
@@ -60,6 +59,7 @@ final class LatticeSearch {
         this.monotone = monotone;
         this.tagging = tagging;
         this.allowed = evaluator.allowed();
+        if (lattice.size > 1 << 20) throw new IllegalArgumentException("lattice larger than 2^20 nodes");
         this.cheap = new double[lattice.size];
         for (int node = 0; node < lattice.size; node++) cheap[node] = utility.bound(lattice.levels(node));
     }
@@ -67,9 +67,9 @@ final class LatticeSearch {
     Outcome run() {
         evaluate(lattice.top());
         if (lattice.is(lattice.top(), Lattice.INFEASIBLE)) return outcome(); // nothing below can be feasible
-        if (tagging) classify();
-        Integer[] order = sorted(Comparator.<Integer>comparingDouble(n -> cheap[n]).thenComparingInt(lattice::height));
-        for (int node : order) {
+        int[] rank = ranks(cheap);
+        if (tagging) classify(rank);
+        for (int node : sorted(rank, false)) {
             if (cheap[node] >= best) break;
             if (lattice.is(node, (byte) (Lattice.INFEASIBLE | Lattice.PRUNED | Lattice.EVALUATED))) continue;
             evaluate(node);
@@ -78,19 +78,20 @@ final class LatticeSearch {
     }
 
     /** Phase 1: predictive tagging along binary-searched paths. */
-    private void classify() {
-        Comparator<Integer> strategy = Comparator.<Integer>comparingInt(lattice::height)
-                .thenComparingDouble(n -> cheap[n]).thenComparingInt(n -> n);
-        PriorityQueue<Integer> queue = new PriorityQueue<>(strategy);
+    private void classify(int[] rank) {
+        int[] order = sorted(rank, true);
+        int[] position = new int[lattice.size]; // in the order nodes are taken: by height, then bound
+        for (int i = 0; i < order.length; i++) position[order[i]] = i;
+        PriorityQueue<Integer> queue = new PriorityQueue<>(Comparator.comparingInt(n -> position[n]));
         List<Integer> path = new ArrayList<>();
-        for (int start : sorted(strategy)) {
+        for (int start : order) {
             if (!open(start)) continue;
             queue.add(start);
             while (!queue.isEmpty()) {
                 int from = queue.poll();
                 if (!open(from)) continue;
                 path.clear();
-                for (int node = from; node >= 0; node = nextOnPath(node, strategy)) path.add(node);
+                for (int node = from; node >= 0; node = nextOnPath(node, position)) path.add(node);
                 binarySearch(path, queue);
             }
         }
@@ -116,13 +117,13 @@ final class LatticeSearch {
         }
     }
 
-    /** The first unclassified successor of {@code node} in {@code strategy}'s order, or -1. */
-    private int nextOnPath(int node, Comparator<Integer> strategy) {
+    /** The unclassified successor of {@code node} that comes first in {@code position}, or -1. */
+    private int nextOnPath(int node, int[] position) {
         int next = -1;
         for (int d = 0; d < lattice.dims; d++) {
             if (lattice.level(node, d) == lattice.max[d]) continue;
             int up = node + lattice.stride[d];
-            if (!lattice.is(up, CLASSIFIED) && (next < 0 || strategy.compare(up, next) < 0)) next = up;
+            if (!lattice.is(up, CLASSIFIED) && (next < 0 || position[up] < position[next])) next = up;
         }
         return next;
     }
@@ -150,9 +151,24 @@ final class LatticeSearch {
         return s;
     }
 
-    private Integer[] sorted(Comparator<Integer> comparator) {
-        Integer[] nodes = IntStream.range(0, lattice.size).boxed().toArray(Integer[]::new);
-        Arrays.sort(nodes, comparator.thenComparingInt(n -> n));
+    /** Each node's bound as a rank among the distinct bounds (equal bounds, equal ranks). */
+    private static int[] ranks(double[] values) {
+        double[] distinct = Arrays.stream(values).sorted().distinct().toArray();
+        int[] rank = new int[values.length];
+        for (int i = 0; i < values.length; i++) rank[i] = Arrays.binarySearch(distinct, values[i]);
+        return rank;
+    }
+
+    /** All nodes by (bound, height, index), or by (height, bound, index) when {@code heightFirst}. */
+    private int[] sorted(int[] rank, boolean heightFirst) {
+        long[] keys = new long[lattice.size]; // 20 bits each for node and rank (at most 2^20 nodes), height above
+        for (int n = 0; n < lattice.size; n++) {
+            long h = lattice.height(n);
+            keys[n] = (heightFirst ? h << 40 | (long) rank[n] << 20 : (long) rank[n] << 40 | h << 20) | n;
+        }
+        Arrays.sort(keys);
+        int[] nodes = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) nodes[i] = (int) (keys[i] & 0xFFFFF);
         return nodes;
     }
 

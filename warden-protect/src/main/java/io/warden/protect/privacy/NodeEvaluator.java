@@ -18,7 +18,7 @@ final class NodeEvaluator {
     private final Lattice lattice;
     private final ModelChecks checks;
     private final int allowed;
-    private final Partition.Scratch scratch = new Partition.Scratch();
+    private final Rollup rollup;
     private final LinkedHashMap<Integer, Partition> cache = new LinkedHashMap<>(64, 0.75f, true);
     private long cached;
     private boolean[] failed = new boolean[0];
@@ -29,6 +29,7 @@ final class NodeEvaluator {
         this.lattice = lattice;
         this.checks = checks;
         this.allowed = allowed;
+        this.rollup = new Rollup(t);
     }
 
     /** The most records that may be suppressed. */
@@ -53,7 +54,7 @@ final class NodeEvaluator {
         Partition hit = cache.get(node);
         if (hit != null) return hit;
         Partition source = source(node);
-        Partition p = source.rollup(lattice.levels(node), t, scratch, null);
+        Partition p = rollup.apply(source, lattice.levels(node), null);
         cache.put(node, p);
         cached += p.footprint();
         for (Iterator<Map.Entry<Integer, Partition>> it = cache.entrySet().iterator();

@@ -16,8 +16,8 @@ package io.warden.protect.privacy;
  * @param suppressedShare per quasi-identifier, Σ over suppressed records of the leaves under the record's value
  * @param feasible whether the suppressed records are within the limit
  */
-record NodeStats(int node, int classes, int releasedClasses, int suppressed, int suppressedMonotone, int minReleasedSize,
-                 long squaresReleased, long squaresAll, long[] suppressedShare, boolean feasible) {
+record NodeStats(int node, int classes, int releasedClasses, int suppressed, int suppressedMonotone,
+                 int minReleasedSize, long squaresReleased, long squaresAll, long[] suppressedShare, boolean feasible) {
 
     /** Evaluates the partition of a node against the models; {@code allowed} is the most records to suppress. */
     static NodeStats of(int node, Partition p, ModelChecks checks, EncodedTable t, int allowed, boolean[] failed) {
@@ -54,7 +54,7 @@ record NodeStats(int node, int classes, int releasedClasses, int suppressed, int
                 }
             }
         }
-        return new NodeStats(node, p.classes, released, suppressed, suppressedMonotone, released == 0 ? 0 : minSize, squaresReleased,
-                squaresAll, share, suppressed <= allowed);
+        return new NodeStats(node, p.classes, released, suppressed, suppressedMonotone, released == 0 ? 0 : minSize,
+                squaresReleased, squaresAll, share, suppressed <= allowed);
     }
 }

@@ -20,10 +20,16 @@ final class Utility {
 
     private final UtilityMetric metric;
     private final EncodedTable t;
+    private final double[][] lossFactor; // [dim][level] -> (1 + L_d)^(1/D) with nothing suppressed
 
     Utility(UtilityMetric metric, EncodedTable t) {
         this.metric = metric;
         this.t = t;
+        this.lossFactor = new double[t.dims][];
+        for (int d = 0; d < t.dims; d++) {
+            lossFactor[d] = new double[t.maxLevel[d] + 1];
+            for (int level = 0; level <= t.maxLevel[d]; level++) lossFactor[d][level] = lossFactor(d, level, 0, 0);
+        }
     }
 
     UtilityMetric metric() {
@@ -67,18 +73,23 @@ final class Utility {
     }
 
     private double loss(int[] levels, int suppressed, long[] suppressedShare) {
-        long n = t.records;
         double result = 1;
         for (int d = 0; d < t.dims; d++) {
-            long size = t.hierarchies[d].leaves();
-            // S_d = Σ released share + suppressed records, in units of 1/size
-            long sum = t.shareSums[d][levels[d]] + suppressed * size
-                    - (suppressedShare == null ? 0 : suppressedShare[d]);
-            double normalized = size == 1 ? 0 : (double) (sum - n) / ((double) n * (size - 1));
-            normalized = Math.floor(Math.max(0, normalized) * FACTOR) / FACTOR;
-            result *= Math.pow(normalized + 1, 1.0 / t.dims);
+            result *= suppressed == 0 ? lossFactor[d][levels[d]]
+                    : lossFactor(d, levels[d], suppressed, suppressedShare[d]);
         }
         return result - 1;
+    }
+
+    /** (1 + L_d)^(1/D) for dimension d at {@code level}, L_d rounded down to 10 decimals as ARX does. */
+    private double lossFactor(int d, int level, int suppressed, long suppressedShare) {
+        long n = t.records;
+        long size = t.hierarchies[d].leaves();
+        // S_d = Σ released shares + suppressed records, in units of 1/size
+        long sum = t.shareSums[d][level] + suppressed * size - suppressedShare;
+        double normalized = size == 1 ? 0 : (double) (sum - n) / ((double) n * (size - 1));
+        normalized = Math.floor(Math.max(0, normalized) * FACTOR) / FACTOR;
+        return Math.pow(normalized + 1, 1.0 / t.dims);
     }
 
     private double precision(int[] levels, int suppressed) {

@@ -103,7 +103,7 @@ class BruteForceTest {
 
     // ---- the table: age 0..19, zip of 6 values in 2 areas, sex; disease skewed, salary 1..8 -------------------------
 
-    private static Table table(Random random) {
+    static Table table(Random random) {
         String[] diseases = {"flu", "flu", "flu", "cold", "cold", "asthma", "ulcer", "cancer"};
         List<String[]> rows = new ArrayList<>();
         for (int r = 0; r < RECORDS; r++) {
@@ -114,7 +114,7 @@ class BruteForceTest {
         return new Table(List.of("age", "zip", "sex", "disease", "salary"), rows);
     }
 
-    private static List<QuasiIdentifier> qis() {
+    static List<QuasiIdentifier> qis() {
         List<List<String>> age = new ArrayList<>();
         for (int a = 0; a < 20; a++) age.add(List.of("" + a, "" + a / 5, "" + a / 10, "*"));
         List<List<String>> zip = new ArrayList<>();

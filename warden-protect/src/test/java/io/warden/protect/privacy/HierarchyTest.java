@@ -72,7 +72,8 @@ class HierarchyTest {
 
     @Test
     void parse_levelsThatAreNotATree_fail() {
-        assertMalformed("a;x;p\nb;x;q\n", "h.csv:2: a level-1 value generalizes to another level-2 value than on line 1 (the levels must form a tree)");
+        assertMalformed("a;x;p\nb;x;q\n",
+                "h.csv:2: a level-1 value generalizes to another level-2 value than on line 1 (the levels must form a tree)");
     }
 
     @Test
