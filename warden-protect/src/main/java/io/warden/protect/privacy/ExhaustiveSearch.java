@@ -24,7 +24,7 @@ final class ExhaustiveSearch {
         this.rollup = new Rollup(t);
     }
 
-    /** Every node's statistics, by node index ({@code feasible} as if nothing may be suppressed). */
+    /** Every node's statistics, by node index ({@code feasible} as if everything may be suppressed). */
     NodeStats[] run() {
         visit(lattice.dims - 1, t.base, new int[lattice.dims]);
         return stats;
@@ -48,7 +48,7 @@ final class ExhaustiveSearch {
     private void visit(int d, Partition p, int[] levels) {
         if (d < 0) {
             if (failed.length < p.classes) failed = new boolean[p.classes];
-            NodeStats s = NodeStats.of(lattice.index(levels), p, checks, t, 0, failed);
+            NodeStats s = NodeStats.of(lattice.index(levels), p, checks, t, Integer.MAX_VALUE, failed);
             stats[s.node()] = s;
             return;
         }

@@ -14,12 +14,14 @@ package io.warden.protect.privacy;
  * @param squaresReleased Σ |E|² over released classes
  * @param squaresAll Σ |E|² over all classes
  * @param suppressedShare per quasi-identifier, Σ over suppressed records of the leaves under the record's value
+ *     (zeros when the node is not feasible)
  * @param feasible whether the suppressed records are within the limit
  */
 record NodeStats(int node, int classes, int releasedClasses, int suppressed, int suppressedMonotone,
                  int minReleasedSize, long squaresReleased, long squaresAll, long[] suppressedShare, boolean feasible) {
 
-    /** Evaluates the partition of a node against the models; {@code allowed} is the most records to suppress. */
+    /** Evaluates the partition of a node against the models; {@code allowed} is the most records to suppress
+     *  ({@link Integer#MAX_VALUE} to keep every sum). */
     static NodeStats of(int node, Partition p, ModelChecks checks, EncodedTable t, int allowed, boolean[] failed) {
         int released = 0;
         int suppressed = 0;
@@ -44,7 +46,7 @@ record NodeStats(int node, int classes, int releasedClasses, int suppressed, int
             }
         }
         long[] share = new long[t.dims];
-        if (suppressed > 0) {
+        if (suppressed > 0 && suppressed <= allowed) { // only a feasible node's value is ever needed
             for (int cell = 0; cell < p.cells; cell++) {
                 if (!failed[p.classOf(cell)]) continue;
                 for (int d = 0; d < t.dims; d++) {
