@@ -84,6 +84,23 @@ final class ProtectCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    @SuppressWarnings("unchecked")
+    private static void printPrivacy(PrintWriter out, Map<String, Object> p) {
+        out.println("  privacy model:");
+        for (Map<String, Object> model : (List<Map<String, Object>>) p.get("models")) {
+            out.printf("    %-40s achieved %s%n", model.get("model"), model.get("achieved"));
+        }
+        StringBuilder levels = new StringBuilder();
+        ((Map<String, Map<String, Object>>) p.get("quasi_identifiers")).forEach((c, q) ->
+                levels.append(levels.isEmpty() ? "" : ", ").append(c).append(' ').append(q.get("level"))
+                        .append('/').append(q.get("max_level")));
+        out.println("    levels: " + levels);
+        out.printf("    suppressed %,d of %,d records (limit %.1f %%), %,d classes%n", p.get("suppressed_records"),
+                p.get("records"), 100 * (Double) p.get("max_suppression"), p.get("classes"));
+        out.printf("    %s %s; %,d of %,d lattice nodes evaluated, %d ms%n", p.get("metric"), p.get("utility_loss"),
+                p.get("nodes_evaluated"), p.get("lattice_size"), p.get("millis"));
+    }
+
     private void print(Manifest m, Path manifestFile) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("warden protect: %d records in, %d out, %.1f s%n", m.inputRecords(), m.outputRecords(),
@@ -101,7 +118,7 @@ final class ProtectCommand implements Callable<Integer> {
         if (m.stats().recordsDroppedByEntity() > 0) {
             out.printf("  records dropped: %,d%n", m.stats().recordsDroppedByEntity());
         }
-        if (m.privacy() != null) out.println("  privacy: " + m.privacy());
+        if (m.privacy() != null) printPrivacy(out, m.privacy());
         out.println("  self-check: " + (m.selfChecked() ? "passed" : "disabled by the policy"));
         out.println("  output:   " + m.output() + "  sha256 " + m.outputSha256());
         out.println("  manifest: " + manifestFile);

@@ -98,8 +98,11 @@ final class PrivacyStep {
         Map<String, Object> qis = new LinkedHashMap<>();
         for (int d = 0; d < config.quasiIdentifiers().size(); d++) {
             QuasiIdentifier qi = config.quasiIdentifiers().get(d);
-            qis.put(qi.column(), Map.of("hierarchy", p.quasiIdentifiers().get(qi.column()), "level", r.levels().get(d),
-                    "max_level", qi.hierarchy().levels() - 1));
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("hierarchy", p.quasiIdentifiers().get(qi.column()));
+            q.put("level", r.levels().get(d));
+            q.put("max_level", qi.hierarchy().levels() - 1);
+            qis.put(qi.column(), q);
         }
         m.put("quasi_identifiers", qis);
         if (p.sensitive() != null) m.put("sensitive", p.sensitive());
