@@ -3,17 +3,17 @@ package io.warden.core.policy;
 import java.util.List;
 
 /** Matches names against simple globs where {@code *} stands for any run of characters (case-sensitive). */
-final class Globs {
+public final class Globs {
     private Globs() {}
 
-    static boolean anyMatch(List<String> globs, String name) {
+    public static boolean anyMatch(List<String> globs, String name) {
         for (String g : globs) {
             if (matches(g, name)) return true;
         }
         return false;
     }
 
-    static boolean matches(String glob, String name) {
+    public static boolean matches(String glob, String name) {
         return matches(glob, 0, name, 0);
     }
 

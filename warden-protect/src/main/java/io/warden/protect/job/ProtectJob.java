@@ -89,6 +89,7 @@ public final class ProtectJob {
         if (policy.protect().isEmpty()) {
             throw new WardenException(ErrorCode.INVALID_POLICY, "the policy has no protect section: nothing to do");
         }
+        checkEntityGlobs(policy.protect(), analyzer);
     }
 
     /** Runs the job. */
@@ -109,6 +110,7 @@ public final class ProtectJob {
             MessageDigest outDigest = sha256();
             DigestOutputStream digesting = new DigestOutputStream(out.out(), outDigest);
             long[] counts = Rewriter.rewrite(req.input(), ro, format, delimiter, req.threads(), protector::protect, digesting);
+            checkColumnRulesMatched(policy.protect(), protector.fieldsSeen(), counts[0]);
             Path written = out.flushForReading();
             Map<String, Long> leaks = policy.protect().selfCheck()
                     ? selfCheck(written, ro.withDelimiter(delimiter).withHeader(true), req.threads())
@@ -155,6 +157,31 @@ public final class ProtectJob {
             }, (batch, found) -> found.forEach(k -> leaks.merge(k, 1L, Long::sum)));
         }
         return leaks;
+    }
+
+    /** An entity rule naming an entity no recognizer reports is a typo that would leave the entity in place. */
+    private static void checkEntityGlobs(Protect p, Analyzer analyzer) {
+        java.util.Set<String> known = analyzer.entities();
+        for (int i = 0; i < p.entities().size(); i++) {
+            for (String glob : p.entities().get(i).entityGlobs()) {
+                if (known.stream().noneMatch(e -> io.warden.core.policy.Globs.matches(glob, e))) {
+                    throw new WardenException(ErrorCode.INVALID_POLICY, "protect.entities[" + i + "]: '" + glob
+                            + "' matches no entity the scan reports (see docs/recognizers.md, or scan.entities)");
+                }
+            }
+        }
+    }
+
+    /** A column rule that matched no field of the input is a typo that would leave the column as it was. */
+    private static void checkColumnRulesMatched(Protect p, java.util.Set<String> fields, long records) {
+        if (records == 0) return;
+        for (int i = 0; i < p.columns().size(); i++) {
+            Protect.ColumnRule rule = p.columns().get(i);
+            if (fields.stream().noneMatch(f -> io.warden.core.policy.Globs.anyMatch(rule.fields(), f))) {
+                throw new WardenException(ErrorCode.INVALID_POLICY, "protect.columns[" + i + "]: fields "
+                        + rule.fields() + " match no field of the input");
+            }
+        }
     }
 
     private static boolean insideToken(String value, Span s) {

@@ -68,6 +68,7 @@ public final class RecordProtector {
         for (int i = 0; i < names.size(); i++) {
             String field = names.get(i);
             String value = r.values().get(i);
+            Plan plan = plans.computeIfAbsent(field, this::plan);
             String override = overrides.value(r.index(), field);
             if (override != null) {
                 out.add(override);
@@ -77,7 +78,6 @@ public final class RecordProtector {
                 out.add(value);
                 continue;
             }
-            Plan plan = plans.computeIfAbsent(field, this::plan);
             if (plan.op != null) {
                 out.add(plan.op.apply(value, new Operator.Target(field, columnEntity(plan, value, field), subject(plan, r))));
                 stats.cell(field);
@@ -93,6 +93,11 @@ public final class RecordProtector {
             }
         }
         return out;
+    }
+
+    /** The fields of the records protected so far. */
+    public java.util.Set<String> fieldsSeen() {
+        return java.util.Set.copyOf(plans.keySet());
     }
 
     private Plan plan(String field) {

@@ -188,6 +188,23 @@ class ProtectJobTest {
     }
 
     @Test
+    void run_columnRuleMatchingNoField_isATypoAndWritesNothing() throws Exception {
+        assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [emial]\n      operator: redact\n",
+                "in.csv", CSV)).hasMessageContaining("protect.columns[0]: fields [emial] match no field of the input");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("in.csv");
+        }
+    }
+
+    @Test
+    void new_entityRuleNamingNoKnownEntity_isRejected() {
+        Policy p = PolicyLoader.parse("protect:\n  entities:\n    - entities: [EMAIL_ADRESS]\n      operator: redact\n"
+                .getBytes(UTF_8), "p.yaml");
+        assertThatThrownBy(() -> new ProtectJob(p, Analyzers.forPolicy(p), new OperatorFactory(dir, () -> KEYS),
+                new TablePass())).hasMessageContaining("'EMAIL_ADRESS' matches no entity");
+    }
+
+    @Test
     void new_policyWithoutProtectSection_isRejected() {
         Policy p = Policy.defaults();
         assertThatThrownBy(() -> new ProtectJob(p, Analyzers.forPolicy(p), new OperatorFactory(dir, () -> KEYS), new TablePass()))
