@@ -280,6 +280,24 @@ class ProtectJobTest {
     }
 
     @Test
+    void run_jsonlHostileLines_failCleanly() throws Exception {
+        String policy = "protect:\n  columns:\n    - fields: [a]\n      operator: redact\n";
+        String deep = "{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}\n";
+        assertThatThrownBy(() -> run(policy, "deep.jsonl", deep)).isInstanceOf(WardenException.class)
+                .hasMessageStartingWith("line 1: invalid JSON");
+        Path in = dir.resolve("huge.jsonl");
+        Files.writeString(in, "{\"a\": \"" + "x".repeat(5000) + "\"}\n");
+        Policy p = PolicyLoader.parse(policy.getBytes(UTF_8), "p.yaml");
+        ProtectJob job = new ProtectJob(p, Analyzers.forPolicy(p), new OperatorFactory(dir, () -> KEYS), new TablePass());
+        assertThatThrownBy(() -> job.run(new ProtectJob.Request(in, ReadOptions.defaults().withMaxRecordBytes(1000),
+                dir.resolve("o"), dir.resolve("o.json"), 1)))
+                .isInstanceOf(WardenException.class)
+                .satisfies(e -> assertThat(((WardenException) e).code()).isEqualTo(ErrorCode.RECORD_TOO_LARGE));
+        assertThat(Files.exists(dir.resolve("o"))).isFalse();
+        assertThatThrownBy(() -> run(policy, "bin.jsonl", "\u0000\u0001{\"a\":1}\n")).isInstanceOf(WardenException.class);
+    }
+
+    @Test
     void run_parquet_isRefusedClearly() {
         assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [a]\n      operator: redact\n",
                 "in.parquet", "PAR1")).hasMessageContaining("Parquet input is not supported yet");
