@@ -31,7 +31,7 @@ final class ProtectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", description = "The dataset file to protect (CSV or text; gzip detected).")
+    @Parameters(paramLabel = "INPUT", description = "The dataset file to protect (CSV, JSONL or text; gzip detected).")
     Path input;
 
     @Option(names = {"-p", "--policy"}, paramLabel = "FILE", required = true,

@@ -28,7 +28,13 @@ final class PrivacyStep {
     private PrivacyStep() {}
 
     /** The generalized quasi-identifier columns and the figures for the manifest. */
-    record Applied(Map<String, List<String>> columns, Map<String, Object> report) {}
+    record Applied(Map<String, List<String>> columns, Map<String, Object> report) {
+        /** Shape only: the columns hold quasi-identifier values. */
+        @Override
+        public String toString() {
+            return "Applied" + columns.keySet();
+        }
+    }
 
     static Applied apply(Protect.Privacy privacy, Map<String, List<String>> columns, Path input) {
         long t0 = System.nanoTime();

@@ -172,7 +172,10 @@ public final class ProtectJob {
         }
     }
 
-    /** A column rule that matched no field of the input is a typo that would leave the column as it was. */
+    /**
+     * A column rule that matched no field of the input is a typo that would leave the column as it was; a
+     * {@code date-shift} subject that is not a field would give the whole column one offset.
+     */
     private static void checkColumnRulesMatched(Protect p, java.util.Set<String> fields, long records) {
         if (records == 0) return;
         for (int i = 0; i < p.columns().size(); i++) {
@@ -180,6 +183,11 @@ public final class ProtectJob {
             if (fields.stream().noneMatch(f -> io.warden.core.policy.Globs.anyMatch(rule.fields(), f))) {
                 throw new WardenException(ErrorCode.INVALID_POLICY, "protect.columns[" + i + "]: fields "
                         + rule.fields() + " match no field of the input");
+            }
+            String subject = rule.spec().string("subject", null);
+            if (subject != null && !fields.contains(subject)) {
+                throw new WardenException(ErrorCode.INVALID_POLICY, "protect.columns[" + i + "]: subject column '"
+                        + subject + "' is not a field of the input");
             }
         }
     }

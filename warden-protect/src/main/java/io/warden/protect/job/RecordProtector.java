@@ -2,6 +2,8 @@ package io.warden.protect.job;
 
 import static java.util.Objects.requireNonNull;
 
+import io.warden.core.ErrorCode;
+import io.warden.core.WardenException;
 import io.warden.core.policy.OperatorSpec;
 import io.warden.core.policy.Policy;
 import io.warden.core.policy.Protect;
@@ -55,7 +57,13 @@ public final class RecordProtector {
         this.entityOperators = p.entities().stream().map(r -> operators.apply(r.spec())).toList();
         Map<Protect.ColumnRule, Operator> cols = new java.util.IdentityHashMap<>();
         for (Protect.ColumnRule r : p.columns()) {
-            if (!r.spec().operator().equals("shuffle")) cols.put(r, operators.apply(r.spec()));
+            if (r.spec().operator().equals("shuffle")) continue;
+            Operator op = operators.apply(r.spec());
+            if (op instanceof Suppress sup && sup.wholeRecord()) {
+                throw new WardenException(ErrorCode.INVALID_POLICY, "protect.columns: suppress with scope record "
+                        + "works on entity rules only (drop the records where an entity is found)");
+            }
+            cols.put(r, op);
         }
         this.columnOperators = cols;
     }

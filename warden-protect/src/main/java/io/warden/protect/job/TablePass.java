@@ -1,5 +1,7 @@
 package io.warden.protect.job;
 
+import io.warden.core.ErrorCode;
+import io.warden.core.WardenException;
 import io.warden.core.io.ReadOptions;
 import io.warden.core.io.Readers;
 import io.warden.core.policy.Policy;
@@ -40,7 +42,13 @@ public class TablePass {
      * @param overrides per-record replacement values
      * @param report what the privacy model achieved (for the manifest), or null without one
      */
-    public record Result(TableOverrides overrides, Map<String, Object> report) {}
+    public record Result(TableOverrides overrides, Map<String, Object> report) {
+        /** Shape only. */
+        @Override
+        public String toString() {
+            return "TablePass.Result[" + overrides + "]";
+        }
+    }
 
     /** Reads the columns the policy's table-wide rules need and decides their values. */
     public Result compute(Path input, ReadOptions ro, Policy policy) {
@@ -55,23 +63,24 @@ public class TablePass {
                 for (int i = 0; i < r.size(); i++) {
                     String field = r.names().get(i);
                     Protect.ColumnRule rule = p.columnRule(field);
-                    boolean wanted = rule != null && rule.spec().operator().equals("shuffle")
-                            || p.privacy() != null && (p.privacy().quasiIdentifiers().containsKey(field)
-                                    || field.equals(p.privacy().sensitive()));
+                    boolean shuffle = rule != null && rule.spec().operator().equals("shuffle");
+                    boolean wanted = shuffle || p.privacy() != null && (p.privacy().quasiIdentifiers().containsKey(field)
+                            || field.equals(p.privacy().sensitive()));
                     if (!wanted) continue;
-                    if (rule != null) shuffled.add(field);
+                    if (shuffle) shuffled.add(field);
                     List<String> col = columns.computeIfAbsent(field, k -> new ArrayList<>());
+                    if (col.size() > r.index()) {
+                        // e.g. JSON {"a.b": 1, "a": {"b": 2}}: two values for one field would shift every later record
+                        throw new WardenException(ErrorCode.MALFORMED_INPUT, "record " + r.index() + " has field '"
+                                + field + "' twice; it cannot be shuffled or generalized as a column");
+                    }
                     while (col.size() < r.index()) col.add(null);
                     col.add(r.values().get(i));
                 }
             }
         }
         Map<String, List<String>> replaced = new HashMap<>();
-        for (String field : shuffled) {
-            List<String> col = new ArrayList<>(columns.get(field));
-            Collections.shuffle(col, random);
-            replaced.put(field, col);
-        }
+        for (String field : shuffled) replaced.put(field, shuffle(columns.get(field)));
         Map<String, Object> report = null;
         if (p.privacy() != null) {
             PrivacyStep.Applied applied = PrivacyStep.apply(p.privacy(), columns, input);
@@ -81,7 +90,29 @@ public class TablePass {
         return new Result(new ColumnOverrides(replaced), report);
     }
 
+    /** The column permuted among the records that have a value; records without one keep none. */
+    private List<String> shuffle(List<String> col) {
+        List<Integer> present = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < col.size(); i++) {
+            if (col.get(i) != null) {
+                present.add(i);
+                values.add(col.get(i));
+            }
+        }
+        Collections.shuffle(values, random);
+        List<String> out = new ArrayList<>(java.util.Collections.nCopies(col.size(), (String) null));
+        for (int i = 0; i < present.size(); i++) out.set(present.get(i), values.get(i));
+        return out;
+    }
+
     private record ColumnOverrides(Map<String, List<String>> columns) implements TableOverrides {
+        /** Shape only: the columns hold data. */
+        @Override
+        public String toString() {
+            return "ColumnOverrides" + columns.keySet();
+        }
+
         @Override
         public String value(long index, String field) {
             List<String> col = columns.get(field);

@@ -34,12 +34,8 @@ public interface Generalize extends Operator {
 
         @Override
         public String apply(String value, Target target) {
-            BigDecimal v;
-            try {
-                v = new BigDecimal(value.strip());
-            } catch (NumberFormatException e) {
-                return UNKNOWN;
-            }
+            BigDecimal v = parseNumber(value);
+            if (v == null) return UNKNOWN;
             BigDecimal lo = v.divide(width, 0, java.math.RoundingMode.FLOOR).multiply(width);
             BigDecimal hi = lo.add(width);
             boolean integral = v.stripTrailingZeros().scale() <= 0 && width.stripTrailingZeros().scale() <= 0;
@@ -90,6 +86,20 @@ public interface Generalize extends Operator {
             if (n <= keep) return value;
             int cut = value.offsetByCodePoints(0, keep);
             return value.substring(0, cut) + "*".repeat(n - keep);
+        }
+    }
+
+    /**
+     * The number {@code value} holds, or null; numbers beyond 1000 digits either side of the point (e.g.
+     * {@code 1e999999999}, which would take gigabytes to expand) count as not a number.
+     */
+    static BigDecimal parseNumber(String value) {
+        try {
+            BigDecimal v = new BigDecimal(value.strip());
+            if (Math.abs(v.scale()) > 1000 || v.precision() - v.scale() > 1000) return null;
+            return v;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

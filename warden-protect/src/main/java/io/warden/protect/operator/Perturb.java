@@ -43,14 +43,11 @@ public record Perturb(double max, double relative, RandomGenerator random) imple
 
     @Override
     public String apply(String value, Target target) {
-        BigDecimal v;
-        try {
-            v = new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            return Generalize.UNKNOWN;
-        }
+        BigDecimal v = Generalize.parseNumber(value);
+        if (v == null) return Generalize.UNKNOWN;
         double u = random.nextDouble(-1.0, 1.0);
         double noise = max > 0 ? u * max : u * relative * v.doubleValue();
+        if (!Double.isFinite(noise)) return Generalize.UNKNOWN; // beyond double range: cannot be blurred
         BigDecimal out = v.add(BigDecimal.valueOf(noise)).setScale(Math.max(0, v.scale()), RoundingMode.HALF_EVEN);
         return out.toPlainString();
     }

@@ -137,6 +137,58 @@ class ProtectJobTest {
     }
 
     @Test
+    void run_shuffle_permutesOnlyAmongRecordsThatHaveTheField() throws Exception {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            jsonl.append(i % 3 == 0 ? "{\"id\": " + i + "}\n" : "{\"id\": " + i + ", \"city\": \"c" + i + "\"}\n");
+        }
+        run("protect:\n  columns:\n    - fields: [city]\n      operator: shuffle\n", "in.jsonl", jsonl.toString());
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        ObjectMapper m = new ObjectMapper();
+        for (String line : Files.readAllLines(dir.resolve("in.jsonl"))) before.add(m.readTree(line).path("city").asText(null));
+        for (String line : Files.readAllLines(dir.resolve("out"))) after.add(m.readTree(line).path("city").asText(null));
+        for (int i = 0; i < 60; i++) assertThat(after.get(i) == null).isEqualTo(before.get(i) == null);
+        assertThat(after.stream().filter(java.util.Objects::nonNull).sorted().toList())
+                .isEqualTo(before.stream().filter(java.util.Objects::nonNull).sorted().toList());
+    }
+
+    @Test
+    void run_fieldTwiceInOneJsonRecord_isRefusedForTableWideRules() {
+        assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [a.b]\n      operator: shuffle\n",
+                "in.jsonl", "{\"a.b\": 1, \"a\": {\"b\": 2}}\n{\"a.b\": 3}\n"))
+                .hasMessageContaining("has field 'a.b' twice");
+    }
+
+    @Test
+    void run_sensitiveColumnOfThePrivacyModel_stillGetsItsColumnRule() throws Exception {
+        Path h = dir.resolve("h.csv");
+        Files.writeString(h, "a;*\nb;*\n");
+        StringBuilder csv = new StringBuilder("q,diag\n");
+        for (int i = 0; i < 20; i++) csv.append(i % 2 == 0 ? "a" : "b").append(",flu").append(i).append('\n');
+        run("""
+                protect:
+                  columns:
+                    - fields: [diag]
+                      operator: redact
+                  privacy:
+                    quasi_identifiers: {q: %s}
+                    sensitive: diag
+                    k: 2
+                """.formatted(h), "in.csv", csv.toString());
+        assertThat(Files.readString(dir.resolve("out"))).doesNotContain("flu");
+    }
+
+    @Test
+    void run_columnSuppressWithRecordScope_andUnknownDateShiftSubject_areRejected() {
+        assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [email]\n      operator: suppress\n"
+                + "      params: {scope: record}\n", "in.csv", CSV)).hasMessageContaining("works on entity rules only");
+        assertThatThrownBy(() -> run("protect:\n  columns:\n    - fields: [notes]\n      operator: date-shift\n"
+                + "      params: {max_days: 5, subject: idd}\n", "in.csv", CSV))
+                .hasMessageContaining("subject column 'idd' is not a field of the input");
+    }
+
+    @Test
     void run_selfCheckFindsWhatMustBeRemoved_keepsNothingAndNamesFieldAndEntity() throws Exception {
         // A replacement that is itself an e-mail address: the re-scan must catch it.
         ProtectJob.Outcome o = run("""

@@ -49,6 +49,15 @@ class GeneralizeTest {
     }
 
     @Test
+    void numbers_withHugeExponents_becomeStarInsteadOfExhaustingMemory() {
+        assertThat(new Generalize.Bucket(BigDecimal.TEN).apply("1e999999999", T)).isEqualTo("*");
+        assertThat(new Generalize.Bucket(BigDecimal.TEN).apply("1e-999999999", T)).isEqualTo("*");
+        assertThat(Perturb.of(1, 0).apply("1e-999999999", T)).isEqualTo("*");
+        assertThat(Perturb.of(0, 0.5).apply("1e400", T)).isEqualTo("*");
+        assertThat(new Generalize.Bucket(BigDecimal.TEN).apply("1e3", T)).isEqualTo("1000-1009");
+    }
+
+    @Test
     void bucket_zeroOrNegativeWidth_isRejected() {
         assertThatThrownBy(() -> new Generalize.Bucket(BigDecimal.ZERO)).hasMessageContaining("bucket must be > 0");
     }
