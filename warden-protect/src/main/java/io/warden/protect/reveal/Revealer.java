@@ -86,6 +86,9 @@ public final class Revealer {
         return text.contains(Tokenize.PREFIX) && Tokenize.TOKEN.matcher(text).find();
     }
 
+    /** The most characters of a word glued to a token ({@code tok_..._suffix}) that reveal looks past. */
+    static final int MAX_GLUED = 64;
+
     private String revealTokens(String text, String field) {
         if (!text.contains(Tokenize.PREFIX)) return text;
         Matcher m = Tokenize.TOKEN.matcher(text);
@@ -96,10 +99,12 @@ public final class Revealer {
             int start = m.start();
             int end = m.end();
             // The match is the longest base64url run; a token followed by '_', '-' or a word is shorter than it.
-            // SIV authenticates, so only the true length decrypts.
+            // SIV authenticates, so only the true length decrypts. At most MAX_GLUED shorter lengths are tried, so a
+            // hostile megabyte-long run costs a bounded number of decryptions, not one per character.
             String value = null;
-            int minEnd = start + Tokenize.PREFIX.length() + Tokenize.MIN_BODY_CHARS;
+            int minEnd = Math.max(start + Tokenize.PREFIX.length() + Tokenize.MIN_BODY_CHARS, end - MAX_GLUED);
             for (; end >= minEnd; end--) {
+                if ((end - start - Tokenize.PREFIX.length()) % 4 == 1) continue; // no base64 text has this length
                 value = tokens.tryReveal(text.substring(start, end), field);
                 if (value != null) break;
             }

@@ -105,4 +105,15 @@ class RevealerTest {
         var revealer = new Revealer(KEYRING, Map.of("card", new Fpe(KEYRING, Alphabet.DIGITS, false)));
         assertThat(revealer.toString()).startsWith("Revealer[Keyring[prf: 1 key(s)").endsWith("fpe fields=[card]]");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // a hang guard: without the bound this tries a million megabyte-long tokens
+    void reveal_hostileLongTokenRun_failsWithBadKey() {
+        Revealer r = Revealer.tokensOnly(io.warden.crypto.Keyring.generate());
+        String hostile = "tok_AQ" + "A".repeat(1_000_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.reveal("f", hostile))
+                .isInstanceOf(io.warden.core.WardenException.class)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(
+                        ((io.warden.core.WardenException) e).code()).isEqualTo(io.warden.core.ErrorCode.BAD_KEY));
+    }
 }
