@@ -80,6 +80,8 @@ final class ProtectCommand implements Callable<Integer> {
             err.flush();
             return Main.GATE_FAILED;
         }
+        for (String w : outcome.manifest().warnings()) err.println("warden: warning: " + w);
+        err.flush();
         if (!quiet) print(outcome.manifest(), manifestFile);
         return Main.OK;
     }

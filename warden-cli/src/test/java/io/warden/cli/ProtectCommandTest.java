@@ -95,6 +95,21 @@ class ProtectCommandTest {
     }
 
     @Test
+    void protect_invalidUtf8_isReplacedWithAWarningInTheManifestAndOnStderr() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Files.write(in, new byte[] {'o', 'k', ' ', (byte) 0xC3, '(', '\n', 'x', '\n'});
+        Path policy = write("p.yaml", "protect:\n  entities:\n    - entities: [\"*\"]\n      operator: replace\n");
+        CliRun r = CliRun.of("protect", in.toString(), "--policy", policy.toString(), "--out", dir.resolve("o.txt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning").contains("UTF-8");
+        assertThat(Files.readString(dir.resolve("o.txt.manifest.json"))).contains("UTF-8");
+        CliRun strict = CliRun.of("protect", in.toString(), "--policy", policy.toString(), "--invalid-utf8", "REJECT",
+                "--out", dir.resolve("o2.txt").toString());
+        assertThat(strict.exit()).isEqualTo(2);
+        assertThat(Files.exists(dir.resolve("o2.txt"))).isFalse();
+    }
+
+    @Test
     void protect_missingPolicyOption_exits2() {
         CliRun r = CliRun.of("protect", "examples/customers.csv", "--out", dir.resolve("o.csv").toString());
         assertThat(r.exit()).isEqualTo(2);

@@ -13,11 +13,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The transformation manifest written next to a protected dataset: which operator each column and entity got,
- * with its parameters (never keys), counts, the privacy model's figures, and the SHA-256 of input and output.
+ * with its parameters (never keys), counts, the privacy model's figures, what the reader worked around (e.g.
+ * invalid UTF-8 replaced, with its byte offset), and the SHA-256 of input and output.
  * Format reference: {@code docs/protect.md}.
  */
 public record Manifest(
@@ -32,6 +34,7 @@ public record Manifest(
         ProtectStats stats,
         Map<String, Object> privacy,
         boolean selfChecked,
+        List<String> warnings,
         long millis) {
 
     public static final String FORMAT = "warden-protect-manifest";
@@ -71,6 +74,7 @@ public record Manifest(
         m.put("records_dropped", stats.recordsDroppedByEntity());
         if (privacy != null) m.put("privacy", privacy);
         m.put("self_check", selfChecked ? "passed" : "disabled");
+        m.put("warnings", warnings);
         m.put("millis", millis);
         return m;
     }

@@ -109,15 +109,15 @@ public final class ProtectJob {
                 AtomicFile.Pending manifestOut = AtomicFile.open(req.manifest())) {
             MessageDigest outDigest = sha256();
             DigestOutputStream digesting = new DigestOutputStream(out.out(), outDigest);
-            long[] counts = Rewriter.rewrite(req.input(), ro, format, delimiter, req.threads(), protector::protect, digesting);
-            checkColumnRulesMatched(policy.protect(), protector.fieldsSeen(), counts[0]);
+            Rewriter.Counts counts = Rewriter.rewrite(req.input(), ro, format, delimiter, req.threads(), protector::protect, digesting);
+            checkColumnRulesMatched(policy.protect(), protector.fieldsSeen(), counts.read());
             Path written = out.flushForReading();
             Map<String, Long> leaks = policy.protect().selfCheck()
                     ? selfCheck(written, ro.withDelimiter(delimiter).withHeader(true), req.threads())
                     : Map.of();
-            Manifest manifest = new Manifest(policy, format, req.input().toString(), sha256(req.input()), counts[0],
-                    req.output().toString(), HexFormat.of().formatHex(outDigest.digest()), counts[1], stats,
-                    table.report(), policy.protect().selfCheck(), (System.nanoTime() - t0) / 1_000_000);
+            Manifest manifest = new Manifest(policy, format, req.input().toString(), sha256(req.input()), counts.read(),
+                    req.output().toString(), HexFormat.of().formatHex(outDigest.digest()), counts.written(), stats,
+                    table.report(), policy.protect().selfCheck(), counts.warnings(), (System.nanoTime() - t0) / 1_000_000);
             if (!leaks.isEmpty()) return new Outcome(manifest, leaks);
             manifest.write(manifestOut.out());
             out.commit();

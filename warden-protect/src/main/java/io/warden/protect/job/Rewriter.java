@@ -27,6 +27,15 @@ final class Rewriter {
 
     private Rewriter() {}
 
+    /**
+     * What a rewrite did.
+     *
+     * @param read records read
+     * @param written records written (fewer when some were dropped)
+     * @param warnings what the reader worked around (e.g. invalid UTF-8 replaced), never values
+     */
+    record Counts(long read, long written, List<String> warnings) {}
+
     /** What happens to one record: its new values (same fields, same order), or null to drop it. */
     interface Transform {
         List<String> apply(Record r);
@@ -34,13 +43,13 @@ final class Rewriter {
 
     /**
      * Reads {@code input}, transforms its records in parallel batches, and writes them in input order to {@code out}
-     * in the input's format; returns {records read, records written}.
+     * in the input's format.
      */
-    static long[] rewrite(Path input, ReadOptions ro, InputFormat format, char delimiter, int threads,
+    static Counts rewrite(Path input, ReadOptions ro, InputFormat format, char delimiter, int threads,
             Transform transform, OutputStream out) {
         OutputWriter writer = OutputWriter.of(format, out, delimiter);
         boolean jsonl = format == InputFormat.JSONL;
-        long[] counts = new long[2];
+        long[] counts = new long[2]; // read, written: updated on this thread only
         // JSON Lines are read as text lines and parsed here, so each protected line keeps its structure.
         ReadOptions lines = ro.withFormat(InputFormat.TEXT).withTextMode(ReadOptions.TextMode.LINE)
                 .withChunking(ro.maxRecordBytes() + 1, 0);
@@ -64,8 +73,8 @@ final class Rewriter {
                 for (Object[] row : rows) writer.write(names(row[0]), names(row[1]));
             });
             writer.flush();
+            return new Counts(counts[0], counts[1], List.copyOf(reader.warnings()));
         }
-        return counts;
     }
 
     private static final List<String> TEXT = List.of("text");
