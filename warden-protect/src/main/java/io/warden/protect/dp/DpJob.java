@@ -5,21 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
+import io.warden.core.io.FileDigest;
 import io.warden.core.io.InputFormat;
 import io.warden.core.io.ReadOptions;
 import io.warden.core.io.Readers;
 import io.warden.core.policy.Dp;
 import io.warden.core.policy.Policy;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -104,7 +100,7 @@ public final class DpJob {
         try (AtomicFile.Pending out = AtomicFile.open(req.output())) {
             DpColumns columns = DpColumns.read(req.input(), req.readOptions().withFormat(format), plan.privacyUnit(),
                     plan.columns());
-            String sha256 = sha256(req.input());
+            String sha256 = FileDigest.sha256Hex(req.input());
             BudgetLedger ledger = ledger(ledgerFile, dataset, policy.dp().budget());
             plan.requireFits(ledger.read());
             DpAggregator aggregator = new DpAggregator(ledger, random);
@@ -176,22 +172,5 @@ public final class DpJob {
                     + " policy to create one (or --ledger to use another)");
         }
         return BudgetLedger.open(file, dataset);
-    }
-
-    private static String sha256(Path file) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-        } catch (IOException e) {
-            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

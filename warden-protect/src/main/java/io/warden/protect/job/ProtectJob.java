@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
+import io.warden.core.io.FileDigest;
 import io.warden.core.io.InputFormat;
 import io.warden.core.io.ReadOptions;
 import io.warden.core.io.Readers;
@@ -17,14 +18,10 @@ import io.warden.detect.Analyzer;
 import io.warden.detect.Span;
 import io.warden.protect.operator.Operator;
 import io.warden.protect.operator.Tokenize;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -107,7 +104,7 @@ public final class ProtectJob {
         char delimiter = ro.delimiter() != null ? ro.delimiter() : ',';
         try (AtomicFile.Pending out = AtomicFile.open(req.output());
                 AtomicFile.Pending manifestOut = AtomicFile.open(req.manifest())) {
-            MessageDigest outDigest = sha256();
+            MessageDigest outDigest = FileDigest.sha256();
             DigestOutputStream digesting = new DigestOutputStream(out.out(), outDigest);
             Rewriter.Counts counts = Rewriter.rewrite(req.input(), ro, format, delimiter, req.threads(), protector::protect, digesting);
             checkColumnRulesMatched(policy.protect(), protector.fieldsSeen(), counts.read());
@@ -115,7 +112,7 @@ public final class ProtectJob {
             Map<String, Long> leaks = policy.protect().selfCheck()
                     ? selfCheck(written, ro.withDelimiter(delimiter).withHeader(true), req.threads())
                     : Map.of();
-            Manifest manifest = new Manifest(policy, format, req.input().toString(), sha256(req.input()), counts.read(),
+            Manifest manifest = new Manifest(policy, format, req.input().toString(), FileDigest.sha256Hex(req.input()), counts.read(),
                     req.output().toString(), HexFormat.of().formatHex(outDigest.digest()), counts.written(), stats,
                     table.report(), policy.protect().selfCheck(), counts.warnings(), (System.nanoTime() - t0) / 1_000_000);
             if (!leaks.isEmpty()) return new Outcome(manifest, leaks);
@@ -211,25 +208,5 @@ public final class ProtectJob {
         if (p.privacy() != null && p.privacy().quasiIdentifiers().containsKey(field)) return false;
         Protect.EntityRule rule = p.entityRule(entity, field);
         return rule != null && OperatorSpec.REMOVING.contains(rule.spec().operator());
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        MessageDigest md = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-        } catch (IOException e) {
-            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }
