@@ -4,6 +4,7 @@ import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.core.policy.Policy;
 import io.warden.crypto.Keyring;
+import io.warden.crypto.Passphrase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -11,10 +12,21 @@ import picocli.CommandLine.Option;
 
 /** The {@code --keyring} option and how a command finds its keyring: the option, else the policy's {@code protect.keyring}. */
 final class KeyringOption {
+    /** The environment variable that holds a keyring's passphrase unless {@code --passphrase-env} names another. */
+    static final String DEFAULT_PASSPHRASE_ENV = "WARDEN_KEYRING_PASSPHRASE";
+
     @Option(names = "--keyring", paramLabel = "FILE",
             description = "Keyring for keyed operators (default: the policy's protect.keyring). Create one with "
-                    + "'warden keys create --insecure-plaintext FILE'.")
+                    + "'warden keys create FILE --passphrase-env VAR'.")
     Path keyring;
+
+    @Option(names = "--passphrase-env", paramLabel = "VAR", defaultValue = DEFAULT_PASSPHRASE_ENV,
+            description = "Environment variable holding the keyring's passphrase (default: ${DEFAULT-VALUE}).")
+    String passphraseEnv;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Read the keyring's passphrase from the first line of FILE instead.")
+    Path passphraseFile;
 
     /**
      * A supplier that reads the keyring the first time it is asked (so policies without keyed operators need none)
@@ -39,11 +51,39 @@ final class KeyringOption {
         if (file == null) {
             throw new WardenException(ErrorCode.BAD_KEY, "the policy uses keyed operators but no keyring is given: "
                     + "pass --keyring FILE or set protect.keyring (create one with 'warden keys create "
-                    + "--insecure-plaintext FILE')");
+                    + "FILE --passphrase-env VAR')");
         }
-        Keyring k = Keyring.readInsecurePlaintext(file);
-        err.println("warden: warning: " + file + " is an insecure plaintext keyring (for development only)");
-        err.flush();
+        Keyring k = Keyring.read(file, () -> {
+            Passphrase p = passphraseFile != null ? fromFile(passphraseFile) : passphrase(passphraseEnv);
+            if (p == null) {
+                throw new WardenException(ErrorCode.BAD_KEY, "keyring " + file + " is protected by a passphrase: set "
+                        + passphraseEnv + ", or give --passphrase-env VAR or --passphrase-file FILE");
+            }
+            return p;
+        });
+        if (Keyring.isInsecurePlaintext(file)) {
+            err.println("warden: warning: " + file + " is an insecure plaintext keyring (for development only)");
+            err.flush();
+        }
         return k;
+    }
+
+    /** The first line of {@code file} as a passphrase; an unreadable or empty file is a BAD_KEY error. */
+    static Passphrase fromFile(Path file) {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new WardenException(ErrorCode.BAD_KEY, "passphrase file " + file + " is empty");
+            }
+            return Passphrase.of(line.toCharArray());
+        } catch (java.io.IOException e) {
+            throw new WardenException(ErrorCode.BAD_KEY, "cannot read passphrase file " + file);
+        }
+    }
+
+    /** The passphrase in environment variable {@code var}, or null when it is unset or empty. */
+    static Passphrase passphrase(String var) {
+        String v = System.getenv(var);
+        return v == null || v.isEmpty() ? null : Passphrase.of(v.toCharArray());
     }
 }

@@ -3,6 +3,7 @@ package io.warden.cli;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.crypto.Keyring;
+import io.warden.crypto.Passphrase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,8 +28,9 @@ final class KeysCommand implements Runnable {
 
     /** {@code warden keys create}: a new keyring. */
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Create a new keyring file.", "Only --insecure-plaintext exists yet: the keys are stored "
-                    + "unencrypted (mode 600), for development and tests only."})
+            description = {"Create a new keyring file (mode 600).", "With --passphrase-env the keys are encrypted "
+                    + "under a key derived from the passphrase (Argon2id); --insecure-plaintext stores them "
+                    + "unencrypted, for development and tests only."})
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -36,20 +38,44 @@ final class KeysCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The keyring file to create (must not exist).")
         Path file;
 
-        @Option(names = "--insecure-plaintext", description = "Store the keys unencrypted (required for now).")
+        @Option(names = "--insecure-plaintext", description = "Store the keys unencrypted (development only).")
         boolean insecurePlaintext;
+
+        @Option(names = "--passphrase-env", paramLabel = "VAR",
+                description = "Encrypt the keys under the passphrase in this environment variable (12+ characters).")
+        String passphraseEnv;
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE",
+                description = "Encrypt the keys under the passphrase on the first line of FILE.")
+        Path passphraseFile;
 
         @Override
         public Integer call() {
-            if (!insecurePlaintext) {
-                throw new WardenException(ErrorCode.BAD_USAGE, "only plaintext development keyrings exist yet: "
-                        + "pass --insecure-plaintext to accept that the keys are stored unencrypted");
+            int ways = (insecurePlaintext ? 1 : 0) + (passphraseEnv != null ? 1 : 0) + (passphraseFile != null ? 1 : 0);
+            if (ways != 1) {
+                throw new WardenException(ErrorCode.BAD_USAGE, "say how to protect the keys, once: --passphrase-env "
+                        + "VAR or --passphrase-file FILE (encrypted), or --insecure-plaintext (development only)");
             }
             if (Files.exists(file)) {
                 throw new WardenException(ErrorCode.BAD_USAGE, file + " exists; a keyring is never overwritten");
             }
-            Keyring.generate().writeInsecurePlaintext(file);
-            spec.commandLine().getOut().println("created " + file + " (insecure plaintext keyring, mode 600)");
+            if (insecurePlaintext) {
+                Keyring.generate().writeInsecurePlaintext(file);
+                spec.commandLine().getOut().println("created " + file + " (insecure plaintext keyring, mode 600)");
+            } else {
+                Passphrase p = passphraseFile != null ? KeyringOption.fromFile(passphraseFile)
+                        : KeyringOption.passphrase(passphraseEnv);
+                if (p == null) {
+                    throw new WardenException(ErrorCode.BAD_USAGE, "environment variable " + passphraseEnv
+                            + " is not set or empty");
+                }
+                try {
+                    Keyring.generate().writeWithPassphrase(file, p);
+                } finally {
+                    p.clear();
+                }
+                spec.commandLine().getOut().println("created " + file + " (passphrase-protected keyring, mode 600)");
+            }
             spec.commandLine().getOut().flush();
             return Main.OK;
         }

@@ -124,6 +124,38 @@ class RevealCommandTest {
     }
 
     @Test
+    void passphraseKeyring_protectsAndReveals_wrongOrMissingPassphraseExits2() throws Exception {
+        Path in = write("in.csv", CSV);
+        Path policy = write("p.yaml", POLICY);
+        Path pass = write("pass.txt", "a long enough passphrase\n");
+        Path keys = dir.resolve("k.json");
+        CliRun c = CliRun.of("keys", "create", keys.toString(), "--passphrase-file", pass.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(Files.readString(keys)).contains("passphrase-argon2id");
+        Path prot = dir.resolve("prot.csv");
+        CliRun p = CliRun.of("protect", in.toString(), "--policy", policy.toString(), "--keyring", keys.toString(),
+                "--passphrase-file", pass.toString(), "--out", prot.toString(), "--quiet");
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.err()).doesNotContain("insecure");
+        CliRun r = CliRun.of("reveal", prot.toString(), "--policy", policy.toString(), "--keyring", keys.toString(),
+                "--passphrase-file", pass.toString(), "--out", dir.resolve("back.csv").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("back.csv"))).contains("maria.jones@example.com");
+
+        Path wrong = write("wrong.txt", "not the passphrase at all\n");
+        CliRun bad = CliRun.of("reveal", prot.toString(), "--policy", policy.toString(), "--keyring", keys.toString(),
+                "--passphrase-file", wrong.toString(), "--out", dir.resolve("x.csv").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("wrong passphrase").doesNotContain("not the passphrase");
+        CliRun none = CliRun.of("reveal", prot.toString(), "--policy", policy.toString(), "--keyring", keys.toString(),
+                "--passphrase-env", "WARDEN_TEST_SURELY_UNSET_VAR", "--out", dir.resolve("y.csv").toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("protected by a passphrase");
+        assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
+        assertThat(Files.exists(dir.resolve("y.csv"))).isFalse();
+    }
+
+    @Test
     void keysCreate_refusesToOverwriteAndNeedsTheInsecureFlag() throws Exception {
         Path keys = keyring("k.json");
         String before = Files.readString(keys);
@@ -131,6 +163,11 @@ class RevealCommandTest {
         assertThat(Files.readString(keys)).isEqualTo(before);
         CliRun r = CliRun.of("keys", "create", dir.resolve("x.json").toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--insecure-plaintext");
+        assertThat(r.err()).contains("--insecure-plaintext").contains("--passphrase-env");
+        Path shortPass = write("short.txt", "short\n");
+        CliRun s = CliRun.of("keys", "create", dir.resolve("y.json").toString(), "--passphrase-file", shortPass.toString());
+        assertThat(s.exit()).isEqualTo(2);
+        assertThat(s.err()).contains("at least 12 characters");
+        assertThat(Files.exists(dir.resolve("y.json"))).isFalse();
     }
 }

@@ -109,7 +109,35 @@ public final class Keyring {
      *     (not JSON, truncated, binary, another format). Messages are one line and never contain key material.
      */
     public static Keyring readInsecurePlaintext(Path file) {
-        return KeyringFile.read(file);
+        return KeyringFile.read(file, null);
+    }
+
+    /**
+     * Reads a keyring file of either protection; {@code passphrase} is asked only when the file is
+     * passphrase-protected (it may return null when none is at hand).
+     *
+     * @throws WardenException BAD_KEY for a wrong passphrase, a missing one, or an altered file (one line, no key
+     *     material); MALFORMED_INPUT for a file that is not a keyring
+     */
+    public static Keyring read(Path file, java.util.function.Supplier<Passphrase> passphrase) {
+        return KeyringFile.read(file, passphrase);
+    }
+
+    /** Whether {@code file} is a plaintext keyring (so a caller can warn); false when it is anything else. */
+    public static boolean isInsecurePlaintext(Path file) {
+        return KeyringFile.isInsecurePlaintext(file);
+    }
+
+    /**
+     * Writes this keyring with its keysets encrypted under a key derived from {@code passphrase} (Argon2id, OWASP's
+     * parameters, random salt stored in the file; AES-256-GCM). Written atomically, mode 600.
+     */
+    public void writeWithPassphrase(Path file, Passphrase passphrase) {
+        if (!passphrase.longEnough()) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "the passphrase must have at least "
+                    + Passphrase.MIN_LENGTH + " characters");
+        }
+        KeyringFile.write(this, file, passphrase);
     }
 
     /**

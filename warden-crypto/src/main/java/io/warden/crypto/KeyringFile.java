@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
@@ -19,6 +20,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.function.Supplier;
 import java.security.GeneralSecurityException;
 
 /**
@@ -26,8 +29,10 @@ import java.security.GeneralSecurityException;
  *
  * <pre>{"format":"warden-keyring","version":1,"protection":"insecure-plaintext","prf":{...},"daead":{...}}</pre>
  *
- * <p>{@code protection} says how the keysets are stored; this build knows only {@code insecure-plaintext}
- * (cleartext keysets). Master-key providers will add protections that store encrypted keysets in the same envelope.
+ * <p>{@code protection} says how the keysets are stored: {@code insecure-plaintext} (cleartext keysets) or
+ * {@code passphrase-argon2id} (Tink encrypted keysets under an AES-256-GCM key derived from a passphrase with
+ * Argon2id; the parameters and salt are in {@code kdf}; each keyset's role is its associated data). An HSM provider
+ * will add another protection in the same envelope.
  * Error messages name the file and the problem, never a fragment of the content: parser messages are dropped
  * because they quote input, and the input is key material.
  */
@@ -35,6 +40,7 @@ final class KeyringFile {
     static final String FORMAT = "warden-keyring";
     static final int VERSION = 1;
     static final String INSECURE_PLAINTEXT = "insecure-plaintext";
+    static final String PASSPHRASE = "passphrase-argon2id";
     static final long MAX_BYTES = 1 << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -43,7 +49,7 @@ final class KeyringFile {
 
     private KeyringFile() {}
 
-    static Keyring read(Path file) {
+    static Keyring read(Path file, Supplier<Passphrase> passphrase) {
         byte[] bytes = readBytes(file);
         JsonNode root;
         try {
@@ -67,16 +73,103 @@ final class KeyringFile {
         }
         String protection = text(root, "protection");
         if (protection == null) throw malformed(file, "\"protection\" is missing");
-        if (!INSECURE_PLAINTEXT.equals(protection)) {
+        KeysetHandle prf;
+        KeysetHandle daead;
+        if (INSECURE_PLAINTEXT.equals(protection)) {
+            prf = keyset(file, root, "prf");
+            daead = keyset(file, root, "daead");
+        } else if (PASSPHRASE.equals(protection)) {
+            PassphraseKek kek = kek(file, root.get("kdf"));
+            Passphrase pass = passphrase == null ? null : passphrase.get();
+            if (pass == null) throw badKey(file, "it is protected by a passphrase, and none was given");
+            Aead aead;
+            try {
+                aead = kek.aead(pass);
+            } catch (GeneralSecurityException e) {
+                throw badKey(file, "cannot derive its key (" + Keyring.kind(e) + ")");
+            }
+            prf = encryptedKeyset(file, root, "prf", aead);
+            daead = encryptedKeyset(file, root, "daead", aead);
+        } else {
             String shown = protection.matches("[a-z0-9-]{1,40}") ? "\"" + protection + "\"" : "(unknown)";
             throw badKey(file, "protection " + shown + " is not supported (this build reads "
-                    + INSECURE_PLAINTEXT + " keyrings only)");
+                    + INSECURE_PLAINTEXT + " and " + PASSPHRASE + " keyrings)");
         }
-        KeysetHandle prf = keyset(file, root, "prf");
-        KeysetHandle daead = keyset(file, root, "daead");
         Keyring.checkPrfKeyset(prf, "keyring " + file);
         Keyring.checkDaeadKeyset(daead, "keyring " + file);
         return Keyring.of(prf, daead);
+    }
+
+    static boolean isInsecurePlaintext(Path file) {
+        try {
+            JsonNode root = JSON.readTree(readBytes(file));
+            return root != null && INSECURE_PLAINTEXT.equals(text(root, "protection"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Writes {@code keyring} with its keysets encrypted under a key derived from {@code passphrase}. */
+    static void write(Keyring keyring, Path file, Passphrase passphrase) {
+        PassphraseKek kek = PassphraseKek.fresh();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("protection", PASSPHRASE);
+        ObjectNode kdf = root.putObject("kdf");
+        kdf.put("algorithm", "argon2id");
+        kdf.put("argon2_version", 19);
+        kdf.put("memory_kib", kek.memoryKib());
+        kdf.put("iterations", kek.iterations());
+        kdf.put("parallelism", kek.parallelism());
+        kdf.put("salt", Base64.getEncoder().encodeToString(kek.salt()));
+        try {
+            Aead aead = kek.aead(passphrase);
+            root.set("prf", JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keyring.prfKeyset(), aead,
+                    associatedData("prf"))));
+            root.set("daead", JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
+                    keyring.deterministicAeadKeyset(), aead, associatedData("daead"))));
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new WardenException(ErrorCode.INTERNAL, "keyring: cannot encrypt a keyset (" + Keyring.kind(e) + ")");
+        }
+        writeJson(root, file);
+    }
+
+    /** Binds each encrypted keyset to its role, so the two cannot be swapped in the file. */
+    private static byte[] associatedData(String name) {
+        return ("warden-keyring/v1/" + name).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static PassphraseKek kek(Path file, JsonNode kdf) {
+        if (kdf == null || !kdf.isObject() || !"argon2id".equals(text(kdf, "algorithm"))) {
+            throw malformed(file, "\"kdf\" is missing or not argon2id");
+        }
+        for (String f : new String[] {"argon2_version", "memory_kib", "iterations", "parallelism"}) {
+            if (kdf.get(f) == null || !kdf.get(f).canConvertToInt()) throw malformed(file, "kdf." + f + " is not a whole number");
+        }
+        if (kdf.get("argon2_version").asInt() != 19) throw badKey(file, "Argon2 version is not 0x13");
+        byte[] salt;
+        try {
+            salt = Base64.getDecoder().decode(String.valueOf(text(kdf, "salt")));
+        } catch (IllegalArgumentException e) {
+            throw malformed(file, "kdf.salt is not base64");
+        }
+        PassphraseKek kek = new PassphraseKek(kdf.get("memory_kib").asInt(), kdf.get("iterations").asInt(),
+                kdf.get("parallelism").asInt(), salt);
+        String problem = kek.check();
+        if (problem != null) throw badKey(file, problem);
+        return kek;
+    }
+
+    private static KeysetHandle encryptedKeyset(Path file, JsonNode root, String name, Aead aead) {
+        JsonNode node = root.get(name);
+        if (node == null || !node.isObject()) throw malformed(file, "keyset \"" + name + "\" is missing");
+        try {
+            return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(JSON.writeValueAsString(node), aead,
+                    associatedData(name));
+        } catch (GeneralSecurityException | JsonProcessingException | RuntimeException e) {
+            throw badKey(file, "wrong passphrase, or the keyring was altered");
+        }
     }
 
     static void write(Keyring keyring, Path file) {
@@ -86,6 +179,10 @@ final class KeyringFile {
         root.put("protection", INSECURE_PLAINTEXT);
         root.set("prf", serialize(keyring.prfKeyset()));
         root.set("daead", serialize(keyring.deterministicAeadKeyset()));
+        writeJson(root, file);
+    }
+
+    private static void writeJson(ObjectNode root, Path file) {
         byte[] bytes;
         try {
             bytes = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")

@@ -186,8 +186,10 @@ class KeyringTest {
         String json = Files.readString(good);
         assertError(writeJson("v2", json.replace("\"version\" : 1", "\"version\" : 2")), ErrorCode.BAD_KEY,
                 "keyring version 2 is not supported (this build reads 1)");
-        assertError(writeJson("pass", json.replace("insecure-plaintext", "passphrase-argon2id")), ErrorCode.BAD_KEY,
-                "protection \"passphrase-argon2id\" is not supported (this build reads insecure-plaintext keyrings only)");
+        assertError(writeJson("hsm", json.replace("insecure-plaintext", "hsm-pkcs11")), ErrorCode.BAD_KEY,
+                "protection \"hsm-pkcs11\" is not supported (this build reads insecure-plaintext and passphrase-argon2id keyrings)");
+        assertError(writeJson("pass", json.replace("insecure-plaintext", "passphrase-argon2id")),
+                ErrorCode.MALFORMED_INPUT, "\"kdf\" is missing or not argon2id");
         assertError(writeJson("weird", json.replace("insecure-plaintext", "x y\\nz")), ErrorCode.BAD_KEY,
                 "protection (unknown) is not supported");
     }
