@@ -46,26 +46,34 @@ final class KeyringOption {
 
     /** Reads the keyring now; fails with BAD_KEY when none is named. */
     Keyring load(Policy policy, PrintWriter err) {
-        Path file = keyring != null ? keyring
-                : policy.protect().keyring() != null ? Path.of(policy.protect().keyring()) : null;
+        Path file = file(policy);
         if (file == null) {
             throw new WardenException(ErrorCode.BAD_KEY, "the policy uses keyed operators but no keyring is given: "
                     + "pass --keyring FILE or set protect.keyring (create one with 'warden keys create "
                     + "FILE --passphrase-env VAR')");
         }
-        Keyring k = Keyring.read(file, () -> {
-            Passphrase p = passphraseFile != null ? fromFile(passphraseFile) : passphrase(passphraseEnv);
-            if (p == null) {
-                throw new WardenException(ErrorCode.BAD_KEY, "keyring " + file + " is protected by a passphrase: set "
-                        + passphraseEnv + ", or give --passphrase-env VAR or --passphrase-file FILE");
-            }
-            return p;
-        });
+        Keyring k = Keyring.read(file, () -> passphraseFor(file));
         if (Keyring.isInsecurePlaintext(file)) {
             err.println("warden: warning: " + file + " is an insecure plaintext keyring (for development only)");
             err.flush();
         }
         return k;
+    }
+
+    /** The path of the keyring named by the option or the policy, or null. */
+    Path file(Policy policy) {
+        return keyring != null ? keyring
+                : policy.protect().keyring() != null ? Path.of(policy.protect().keyring()) : null;
+    }
+
+    /** The passphrase from --passphrase-file or the environment; BAD_KEY naming {@code keyringFile} when none. */
+    Passphrase passphraseFor(Path keyringFile) {
+        Passphrase p = passphraseFile != null ? fromFile(passphraseFile) : passphrase(passphraseEnv);
+        if (p == null) {
+            throw new WardenException(ErrorCode.BAD_KEY, "keyring " + keyringFile + " is protected by a passphrase: set "
+                    + passphraseEnv + ", or give --passphrase-env VAR or --passphrase-file FILE");
+        }
+        return p;
     }
 
     /** The first line of {@code file} as a passphrase; an unreadable or empty file is a BAD_KEY error. */

@@ -16,14 +16,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code warden keys}: manage keyrings. Today only {@code create} of a development keyring. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Manage keyrings for the keyed operators (hash, tokenize, fpe, surrogate, date-shift).",
-        subcommands = {KeysCommand.Create.class})
+        subcommands = {KeysCommand.Create.class, KeysCommand.Rotate.class})
 final class KeysCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new WardenException(ErrorCode.BAD_USAGE, "warden keys needs a subcommand: create");
+        throw new WardenException(ErrorCode.BAD_USAGE, "warden keys needs a subcommand: create, rotate");
     }
 
     /** {@code warden keys create}: a new keyring. */
@@ -76,6 +76,41 @@ final class KeysCommand implements Runnable {
                 }
                 spec.commandLine().getOut().println("created " + file + " (passphrase-protected keyring, mode 600)");
             }
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+    }
+
+    /** {@code warden keys rotate}: a new primary key in each keyset; the old keys stay so old tokens still open. */
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = {"Add a new primary key to each keyset of a keyring, keeping the old ones: tokens made "
+                    + "before still reveal; new hashes, surrogates and FPE values use the new key.",
+                    "The file keeps its protection (a passphrase keyring gets a fresh salt)."})
+    static final class Rotate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        KeyringOption keyringOption;
+
+        @Override
+        public Integer call() {
+            io.warden.core.policy.Policy none = io.warden.core.policy.Policy.defaults();
+            Path file = keyringOption.file(none);
+            if (file == null) throw new WardenException(ErrorCode.BAD_USAGE, "give the keyring with --keyring FILE");
+            Keyring rotated = keyringOption.load(none, spec.commandLine().getErr()).rotate();
+            if (Keyring.isInsecurePlaintext(file)) {
+                rotated.writeInsecurePlaintext(file);
+            } else {
+                Passphrase p = keyringOption.passphraseFor(file);
+                try {
+                    rotated.writeWithPassphrase(file, p);
+                } finally {
+                    p.clear();
+                }
+            }
+            spec.commandLine().getOut().println("rotated " + file + ": new primary keys "
+                    + rotated.prfPrimaryKeyId() + " (prf); " + rotated.prfKeyIds().size() + " PRF keys kept");
             spec.commandLine().getOut().flush();
             return Main.OK;
         }
