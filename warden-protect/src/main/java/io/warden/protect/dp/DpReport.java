@@ -2,17 +2,12 @@ package io.warden.protect.dp;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.warden.core.Version;
+import io.warden.core.io.JsonDocuments;
 import io.warden.core.io.InputFormat;
 import io.warden.core.policy.Dp;
 import io.warden.protect.dp.Release.Part;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,8 +48,6 @@ public record DpReport(
         Instant created) {
 
     public static final String FORMAT = "warden-dp-release";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     public DpReport {
         requireNonNull(dataset, "dataset");
@@ -136,14 +129,7 @@ public record DpReport(
 
     /** Writes the release as indented JSON. */
     public void write(OutputStream out) {
-        try {
-            JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            JSON.writeValue(g, toJson());
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonDocuments.write(toJson(), out);
     }
 
     /** Shape only. */

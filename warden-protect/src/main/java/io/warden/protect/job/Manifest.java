@@ -1,16 +1,11 @@
 package io.warden.protect.job;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.warden.core.Version;
+import io.warden.core.io.JsonDocuments;
 import io.warden.core.io.InputFormat;
 import io.warden.core.policy.Policy;
 import io.warden.core.policy.Protect;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +33,6 @@ public record Manifest(
         long millis) {
 
     public static final String FORMAT = "warden-protect-manifest";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The manifest as a JSON tree (maps and lists in a stable order). */
     public Map<String, Object> toJson() {
@@ -90,14 +84,7 @@ public record Manifest(
 
     /** Writes the manifest as indented JSON. */
     public void write(OutputStream out) {
-        try {
-            JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            JSON.writeValue(g, toJson());
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonDocuments.write(toJson(), out);
     }
 
     /** Shape only. */
