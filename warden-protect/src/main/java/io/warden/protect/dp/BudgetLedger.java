@@ -113,7 +113,7 @@ public final class BudgetLedger {
             BigDecimal delta = s.spentDelta().add(cost.exactDelta());
             if (eps.compareTo(s.total().exactEpsilon()) > 0 || delta.compareTo(s.total().exactDelta()) > 0) {
                 throw new WardenException(ErrorCode.BUDGET_EXHAUSTED, "privacy budget of dataset '"
-                        + oneLine(dataset) + "' exhausted: '" + oneLine(query) + "' asks epsilon "
+                        + Printable.oneLine(dataset) + "' exhausted: '" + Printable.oneLine(query) + "' asks epsilon "
                         + plain(cost.exactEpsilon()) + ", delta " + plain(cost.exactDelta()) + " but only epsilon "
                         + plain(s.remainingEpsilon()) + ", delta " + plain(s.remainingDelta()) + " remain");
             }
@@ -139,7 +139,7 @@ public final class BudgetLedger {
         Snapshot s = LedgerJson.read(bytes, file);
         if (!s.dataset().equals(dataset)) {
             throw new WardenException(ErrorCode.BAD_USAGE, "budget ledger " + file + " belongs to dataset '"
-                    + oneLine(s.dataset()) + "', not '" + oneLine(dataset) + "'");
+                    + Printable.oneLine(s.dataset()) + "', not '" + Printable.oneLine(dataset) + "'");
         }
         return s;
     }
@@ -171,15 +171,10 @@ public final class BudgetLedger {
 
     private static String checkDataset(String dataset) {
         requireNonNull(dataset, "dataset");
-        if (dataset.isBlank() || dataset.length() > 256 || !dataset.equals(oneLine(dataset))) {
+        if (dataset.isBlank() || dataset.length() > 256 || !dataset.equals(Printable.oneLine(dataset))) {
             throw new IllegalArgumentException("dataset id must be 1 to 256 characters without control characters");
         }
         return dataset;
-    }
-
-    private static String oneLine(String s) {
-        return s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static String plain(BigDecimal d) {

@@ -257,14 +257,9 @@ public final class DpColumns {
         String c = unitColumn != null && unseen.contains(unitColumn) ? unitColumn : unseen.iterator().next();
         String names = String.join(", ", listed.subList(0, Math.min(MAX_LISTED, listed.size())))
                 + (listed.size() > MAX_LISTED ? ", ..." : "");
-        throw new WardenException(ErrorCode.BAD_USAGE, "column '" + oneLine(c) + "' is not in " + input + " ("
+        throw new WardenException(ErrorCode.BAD_USAGE, "column '" + Printable.oneLine(c) + "' is not in " + input + " ("
                 + (c.equals(unitColumn) ? "dp.privacy_unit" : "a dp query's column") + "; the first record's fields: "
-                + oneLine(names) + ")");
-    }
-
-    private static String oneLine(String s) {
-        return s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                + Printable.oneLine(names) + ")");
     }
 
     /** The integers {@code 0 .. size-1} as a list, without boxing them all up front. */
