@@ -1,7 +1,5 @@
 package io.warden.cli;
 
-import io.warden.core.ErrorCode;
-import io.warden.core.WardenException;
 import io.warden.core.policy.Policy;
 import io.warden.core.policy.PolicyLoader;
 import io.warden.detect.Analyzers;
@@ -52,24 +50,21 @@ final class ProtectCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
     @Override
     public Integer call() {
-        if (threads != null && (threads < 1 || threads > 256)) {
-            throw new WardenException(ErrorCode.BAD_USAGE, "--threads must be between 1 and 256");
-        }
+        int n = threads.resolve();
         Path manifestFile = manifest != null ? manifest : Path.of(output + ".manifest.json");
         Outputs.check(input, List.of(output, manifestFile));
         Policy policy = PolicyLoader.load(policyFile);
         ProtectJob job = new ProtectJob(policy, Analyzers.forPolicy(policy),
                 new OperatorFactory(Path.of(""), keyringOption.lazy(policy, spec.commandLine().getErr())),
                 new TablePass());
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ProtectJob.Outcome outcome = job.run(new ProtectJob.Request(input, inputOptions.readOptions(), output,
                 manifestFile, n));
         PrintWriter err = spec.commandLine().getErr();

@@ -1,7 +1,5 @@
 package io.warden.cli;
 
-import io.warden.core.ErrorCode;
-import io.warden.core.WardenException;
 import io.warden.core.policy.Policy;
 import io.warden.core.policy.PolicyLoader;
 import io.warden.protect.job.RevealJob;
@@ -41,19 +39,16 @@ final class RevealCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        if (threads != null && (threads < 1 || threads > 256)) {
-            throw new WardenException(ErrorCode.BAD_USAGE, "--threads must be between 1 and 256");
-        }
+        int n = threads.resolve();
         Outputs.check(input, List.of(output));
         Policy policy = PolicyLoader.load(policyFile);
         PrintWriter err = spec.commandLine().getErr();
         RevealJob job = new RevealJob(policy, keyringOption.load(policy, err));
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long records = job.run(input, inputOptions.readOptions(), output, n);
         spec.commandLine().getOut().printf("warden reveal: %d records written to %s%n", records, output);
         spec.commandLine().getOut().flush();

@@ -69,8 +69,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--min-score", paramLabel = "SCORE", description = "Override the policy's scan.min_score.")
     Double minScore;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
@@ -95,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
                 Progress progress = Progress.start(!quiet && !noProgress, "scan", sizeOf(input))) {
             InputFormat fmt = ro.format() != null ? ro.format() : Readers.detect(input);
             ScanOptions so = ScanOptions.defaults().withShowValues(showValues).withTable(fmt != InputFormat.TEXT);
-            if (threads != null) so = so.withThreads(threads);
+            so = so.withThreads(threads.resolve());
             Consumer<Finding> sink = fw == null ? f -> {} : fw::write;
             report = new DatasetScanner(analyzer, policy, so).scan(reader, input.toString(), fmt.name(), sink,
                     progress::update);
@@ -113,7 +113,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private ReadOptions readOptions() {
-        if (threads != null && (threads < 1 || threads > 256)) throw usage("--threads must be between 1 and 256");
+        threads.resolve(); // checked before any work starts
         return inputOptions.readOptions();
     }
 
