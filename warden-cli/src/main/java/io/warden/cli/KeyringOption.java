@@ -3,10 +3,16 @@ package io.warden.cli;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.core.policy.Policy;
+import io.warden.crypto.KeyOperations;
 import io.warden.crypto.Keyring;
+import io.warden.crypto.MasterKeyOpener;
+import io.warden.crypto.MasterKeys;
+import io.warden.crypto.OpsLog;
 import io.warden.crypto.Passphrase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -52,12 +58,23 @@ final class KeyringOption {
                     + "pass --keyring FILE or set protect.keyring (create one with 'warden keys create "
                     + "FILE --passphrase-env VAR')");
         }
-        Keyring k = Keyring.read(file, () -> passphraseFor(file));
+        Keyring k = Keyring.read(file, openers(file));
         if (Keyring.isInsecurePlaintext(file)) {
             err.println("warden: warning: " + file + " is an insecure plaintext keyring (for development only)");
             err.flush();
         }
         return k;
+    }
+
+    /** The master-key openers this command line can satisfy: the passphrase (asked only if the file needs it). */
+    Map<String, MasterKeyOpener> openers(Path keyringFile) {
+        return Map.of(MasterKeys.passphraseProvider(), MasterKeys.passphrase(() -> passphraseFor(keyringFile)));
+    }
+
+    /** Key operations on the keyring given with {@code --keyring} (required), logged beside it. */
+    KeyOperations operations() {
+        if (keyring == null) throw new WardenException(ErrorCode.BAD_USAGE, "give the keyring with --keyring FILE");
+        return new KeyOperations(keyring, openers(keyring), OpsLog.beside(keyring), Clock.systemUTC());
     }
 
     /** The path of the keyring named by the option or the policy, or null. */

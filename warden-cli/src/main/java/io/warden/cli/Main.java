@@ -18,10 +18,12 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Find, protect and govern sensitive data in AI training datasets.",
         subcommands = {ScanCommand.class, ProtectCommand.class, RevealCommand.class, DpCommand.class,
+            SealCommand.class, UnsealCommand.class,
             KeysCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:ok", "1:the policy's gate failed", "2:bad usage or bad input", "3:internal error"
+            "0:ok", "1:the policy's gate failed, or a verification failed", "2:bad usage or bad input",
+            "3:internal error"
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -67,6 +69,7 @@ public final class Main implements Runnable {
     static int exitCode(ErrorCode code) {
         return switch (code.category()) {
             case USER -> BAD_INPUT;
+            case VERIFICATION -> GATE_FAILED;
             case INTERNAL -> INTERNAL;
         };
     }

@@ -168,7 +168,7 @@ class RevealCommandTest {
         String before = Files.readString(keys);
         CliRun rot = CliRun.of("keys", "rotate", "--keyring", keys.toString(), "--passphrase-file", pass.toString());
         assertThat(rot.exit()).as(rot.err()).isZero();
-        assertThat(rot.out()).contains("2 PRF keys kept");
+        assertThat(rot.out()).contains("2 versions kept");
         String after = Files.readString(keys);
         assertThat(after).isNotEqualTo(before).contains("passphrase-argon2id");
         // tokens made before the rotation still reveal (FPE values need the old key: see docs/reveal.md)

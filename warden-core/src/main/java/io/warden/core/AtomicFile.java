@@ -104,6 +104,11 @@ public final class AtomicFile {
         return open(target, false);
     }
 
+    /** Like {@link #open(Path)}, for a file only its owner may read (mode 600 from the start, where POSIX). */
+    public static Pending openOwnerOnly(Path target) {
+        return open(target, true);
+    }
+
     private static Pending open(Path target, boolean ownerOnly) {
         requireNonNull(target, "target");
         Path absolute = target.toAbsolutePath();
@@ -160,6 +165,29 @@ public final class AtomicFile {
         /** The buffered stream to write the content to; do not close it (commit or close this handle instead). */
         public OutputStream out() {
             return out;
+        }
+
+        /**
+         * The temporary file's channel, for writers that move large buffers themselves; write through this or through
+         * {@link #out()}, not both. Do not close it.
+         */
+        public java.nio.channels.WritableByteChannel channel() {
+            return new java.nio.channels.WritableByteChannel() {
+                @Override
+                public int write(java.nio.ByteBuffer src) throws IOException {
+                    return channel.write(src);
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return channel.isOpen();
+                }
+
+                @Override
+                public void close() {
+                    // the commit closes it
+                }
+            };
         }
 
         /**

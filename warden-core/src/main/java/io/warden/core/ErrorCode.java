@@ -24,13 +24,21 @@ public enum ErrorCode {
     PRIVACY_UNSATISFIABLE(Category.USER),
     /** A differentially private release would spend more privacy budget than the dataset has left. */
     BUDGET_EXHAUSTED(Category.USER),
+    /**
+     * Something that must be authentic is not: a sealed file that fails authentication (altered, truncated, segments
+     * reordered), a signature that does not match. Shown as exit code 1, like a failed gate.
+     */
+    VERIFICATION_FAILED(Category.VERIFICATION),
     /** An output file could not be written. */
     OUTPUT_FAILED(Category.USER),
     /** A bug or an environment failure Warden did not expect. */
     INTERNAL(Category.INTERNAL);
 
-    /** Who is at fault: the user (fixable by changing input or flags) or Warden itself. */
-    public enum Category { USER, INTERNAL }
+    /**
+     * Who is at fault: the user (fixable by changing input or flags), the data (it failed a verification), or Warden
+     * itself.
+     */
+    public enum Category { USER, VERIFICATION, INTERNAL }
 
     private final Category category;
 

@@ -2,12 +2,16 @@ package io.warden.crypto;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.DeterministicAead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AesGcmKey;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.daead.AesSivKey;
 import com.google.crypto.tink.daead.AesSivParameters;
 import com.google.crypto.tink.daead.DeterministicAeadConfig;
@@ -18,6 +22,7 @@ import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.Prf;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import com.google.crypto.tink.util.SecretBytes;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
@@ -25,17 +30,34 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * An immutable set of Tink keysets, the keys behind Warden's keyed operators: one PRF keyset (HMAC-SHA256 PRF) for
- * hashing, surrogate seeding and key derivation, and one deterministic-AEAD keyset (AES-256-SIV) for tokens.
+ * An immutable keyring: the Tink keysets behind Warden's keyed operators and sealed datasets, in one envelope.
  *
- * <p>Each keyset has a primary key that protects new data; older keys stay in the set after {@link #rotate()} so
- * that tokens made with them still reveal (a token names its key through Tink's 5-byte output prefix).
+ * <ul>
+ *   <li>a <b>PRF keyset</b> (HMAC-SHA256) for hashing, surrogate seeding and key derivation, and a
+ *       <b>deterministic-AEAD keyset</b> (AES-256-SIV) for tokens;
+ *   <li>one <b>data key per dataset</b> ({@link DatasetKey}: streaming AEAD, AES-256-GCM-HKDF, 1 MiB segments) for
+ *       sealed files;
+ *   <li>the <b>key-encryption keyset</b> (KEK, AES-256-GCM) that wraps all of the above in the keyring file, itself
+ *       wrapped by a {@link MasterKey} (passphrase, PKCS#11 token, or, for development, nothing).
+ * </ul>
+ *
+ * <p>Each keyset has a primary key that protects new data; older keys stay after {@link #rotate()} so that what they
+ * protected still opens (a token names its key through Tink's 5-byte output prefix, a sealed file in its header).
+ * The keyring has a random {@link #id()} that sealed files record, so a file from another keyring is named as such.
  *
  * <p><b>Inputs to {@link #prf()}</b> must be domain-separated so that no two uses can ever feed the PRF the same
  * bytes: {@link #deriveKey} uses inputs that start with a 4-byte counter ({@code 00 00 00 01}, ...), and every
@@ -43,9 +65,6 @@ import java.util.Map;
  *
  * <p>Nothing here reveals key material: {@link #toString()} shows key counts and ids only, and every error is a
  * one-line {@link WardenException} without key bytes.
- *
- * <p>This build stores keyrings in cleartext only ({@link #writeInsecurePlaintext}); master-key providers
- * (passphrase, PKCS#11, KMS) that wrap the same keysets come later.
  */
 public final class Keyring {
     /** Longest key {@link #deriveKey} gives (bytes). */
@@ -55,24 +74,38 @@ public final class Keyring {
     private static final Parameters DAEAD_PARAMETERS = PredefinedDeterministicAeadParameters.AES256_SIV;
     private static final int PRF_OUTPUT_BYTES = 32;
 
+    private static final Parameters KEK_PARAMETERS = PredefinedAeadParameters.AES256_GCM;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     static {
         try {
             PrfConfig.register();
             DeterministicAeadConfig.register();
+            AeadConfig.register();
+            StreamingAeadConfig.register();
         } catch (GeneralSecurityException e) {
             throw new ExceptionInInitializerError("cannot register Tink's PRF and deterministic AEAD: " + e);
         }
     }
 
+    private final String id;
+    private final KeysetHandle kekKeyset;
     private final KeysetHandle prfKeyset;
     private final KeysetHandle daeadKeyset;
+    private final SortedMap<String, DatasetKey> datasets;
     private final PrfSet prfSet;
     private final Prf primaryPrf;
     private final DeterministicAead daead;
+    private final Aead kek;
 
-    private Keyring(KeysetHandle prfKeyset, KeysetHandle daeadKeyset) {
+    Keyring(String id, KeysetHandle kekKeyset, KeysetHandle prfKeyset, KeysetHandle daeadKeyset,
+            Map<String, DatasetKey> datasets) {
+        this.id = checkKeyringId(id);
+        this.kekKeyset = kekKeyset;
         this.prfKeyset = prfKeyset;
         this.daeadKeyset = daeadKeyset;
+        this.datasets = Collections.unmodifiableSortedMap(new TreeMap<>(datasets));
+        this.kek = kekAead(kekKeyset, "keyring");
         try {
             this.prfSet = prfKeyset.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
             this.primaryPrf = prfSet.getPrfs().get(prfSet.getPrimaryId());
@@ -82,9 +115,20 @@ public final class Keyring {
         }
     }
 
-    /** A new keyring with one fresh random key in each keyset. */
+    /**
+     * Makes sure Tink's key types are registered (this class's initializer does it) before a keyset is parsed:
+     * unregistered, Tink parses keys into opaque legacy objects that no check recognises.
+     */
+    static void ensureTinkRegistered() {
+        // the static initializer has run by the time this returns
+    }
+
+    /** A new keyring with a random id, one fresh random key in each keyset, and no dataset keys. */
     public static Keyring generate() {
-        return new Keyring(generate(PRF_PARAMETERS), generate(DAEAD_PARAMETERS));
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        return new Keyring(HexFormat.of().formatHex(id), generate(KEK_PARAMETERS), generate(PRF_PARAMETERS),
+                generate(DAEAD_PARAMETERS), Map.of());
     }
 
     /**
@@ -98,7 +142,8 @@ public final class Keyring {
         requireNonNull(daead, "daead");
         checkPrfKeyset(prf, "keyring");
         checkDaeadKeyset(daead, "keyring");
-        return new Keyring(prf, daead);
+        Keyring fresh = generate();
+        return new Keyring(fresh.id, fresh.kekKeyset, prf, daead, Map.of());
     }
 
     /**
@@ -109,46 +154,82 @@ public final class Keyring {
      *     (not JSON, truncated, binary, another format). Messages are one line and never contain key material.
      */
     public static Keyring readInsecurePlaintext(Path file) {
-        return KeyringFile.read(file, null);
+        return read(file, Map.of());
     }
 
     /**
-     * Reads a keyring file of either protection; {@code passphrase} is asked only when the file is
-     * passphrase-protected (it may return null when none is at hand).
+     * Reads a keyring file that is in cleartext or passphrase-protected; {@code passphrase} is asked only when the
+     * file is passphrase-protected (it may return null when none is at hand).
      *
      * @throws WardenException BAD_KEY for a wrong passphrase, a missing one, or an altered file (one line, no key
      *     material); MALFORMED_INPUT for a file that is not a keyring
      */
-    public static Keyring read(Path file, java.util.function.Supplier<Passphrase> passphrase) {
-        return KeyringFile.read(file, passphrase);
+    public static Keyring read(Path file, Supplier<Passphrase> passphrase) {
+        return read(file, Map.of(MasterKeys.passphraseProvider(), MasterKeys.passphrase(passphrase)));
+    }
+
+    /**
+     * Reads a keyring file whose master key is opened by the opener registered for its provider (insecure plaintext
+     * files need none).
+     *
+     * @throws WardenException BAD_KEY when the provider has no opener, the master key cannot be had, or the file was
+     *     altered; MALFORMED_INPUT for a file that is not a keyring
+     */
+    public static Keyring read(Path file, Map<String, MasterKeyOpener> openers) {
+        return KeyringFile.read(file, openers).keyring();
+    }
+
+    /**
+     * Creates a keyring file protected by {@code master}, never overwriting: the new keyring is returned.
+     *
+     * @throws WardenException BAD_USAGE when {@code file} exists; OUTPUT_FAILED when it cannot be written
+     */
+    public static Keyring create(Path file, MasterKey master) {
+        return KeyringFile.create(file, master, k -> { });
+    }
+
+    /**
+     * Changes the keyring in {@code file}: reads it, applies {@code change}, and writes the result back under the same
+     * master key, atomically and under a lock, so that two processes updating one keyring cannot lose a key.
+     * Returns the keyring as written.
+     */
+    public static Keyring update(Path file, Map<String, MasterKeyOpener> openers, UnaryOperator<Keyring> change) {
+        return KeyringFile.update(file, openers, change, k -> { }).keyring();
+    }
+
+    /** The master-key provider named in {@code file} (such as "insecure-plaintext"), or null if it is not readable. */
+    public static String provider(Path file) {
+        return KeyringFile.provider(file);
     }
 
     /** Whether {@code file} is a plaintext keyring (so a caller can warn); false when it is anything else. */
     public static boolean isInsecurePlaintext(Path file) {
-        return KeyringFile.isInsecurePlaintext(file);
+        return MasterKeys.INSECURE_PLAINTEXT.equals(provider(file));
+    }
+
+    /** Writes this keyring to {@code file} protected by {@code master}: atomically, mode 600. */
+    public void write(Path file, MasterKey master) {
+        KeyringFile.write(this, file, requireNonNull(master, "master"));
     }
 
     /**
-     * Writes this keyring with its keysets encrypted under a key derived from {@code passphrase} (Argon2id, OWASP's
+     * Writes this keyring with its keys wrapped under a key derived from {@code passphrase} (Argon2id, OWASP's
      * parameters, random salt stored in the file; AES-256-GCM). Written atomically, mode 600.
+     *
+     * @throws WardenException BAD_USAGE when the passphrase is shorter than {@link Passphrase#MIN_LENGTH}
      */
     public void writeWithPassphrase(Path file, Passphrase passphrase) {
-        if (!passphrase.longEnough()) {
-            throw new WardenException(ErrorCode.BAD_USAGE, "the passphrase must have at least "
-                    + Passphrase.MIN_LENGTH + " characters");
-        }
-        KeyringFile.write(this, file, passphrase);
+        write(file, MasterKeys.newPassphrase(passphrase));
     }
 
     /**
-     * Writes this keyring to {@code file} in cleartext — anyone who can read the file holds the keys. For tests and
-     * development only, until master-key providers protect keyrings. Written atomically, mode 600 where the file
-     * system has POSIX permissions.
+     * Writes this keyring to {@code file} with its KEK in cleartext — anyone who can read the file holds the keys. For
+     * tests and development only. Written atomically, mode 600 where the file system has POSIX permissions.
      *
      * @throws WardenException OUTPUT_FAILED when the file cannot be written
      */
     public void writeInsecurePlaintext(Path file) {
-        KeyringFile.write(this, file);
+        write(file, MasterKeys.insecurePlaintext());
     }
 
     /**
@@ -157,7 +238,102 @@ public final class Keyring {
      * the primary PRF key).
      */
     public Keyring rotate() {
-        return new Keyring(addPrimary(prfKeyset), addPrimary(daeadKeyset));
+        // Nothing outside the file is encrypted under the KEK, and the file is rewritten whole: a new KEK replaces
+        // the old one instead of joining it.
+        return new Keyring(id, generate(KEK_PARAMETERS), addPrimary(prfKeyset), addPrimary(daeadKeyset), datasets);
+    }
+
+    /** The random id of this keyring (16 hex digits, not secret), recorded in every file it seals. */
+    public String id() {
+        return id;
+    }
+
+    /** Dataset keys by dataset id, destroyed ones included. */
+    public SortedMap<String, DatasetKey> datasets() {
+        return datasets;
+    }
+
+    /**
+     * The key of {@code dataset}.
+     *
+     * @throws WardenException BAD_KEY when this keyring has no key for it
+     */
+    public DatasetKey dataset(String dataset) {
+        DatasetKey key = datasets.get(dataset);
+        if (key == null) {
+            throw new WardenException(ErrorCode.BAD_KEY, "keyring " + id + " has no key for dataset "
+                    + DatasetKey.checkId(dataset) + " (add one with 'warden keys add-dataset')");
+        }
+        return key;
+    }
+
+    /**
+     * This keyring with a new key for {@code dataset}.
+     *
+     * @throws WardenException BAD_USAGE when the dataset already has a key, or had one that was destroyed (a
+     *     dataset id is never reused, so that old sealed files keep saying their key is gone)
+     */
+    public Keyring addDataset(String dataset, Instant now) {
+        DatasetKey.checkId(dataset);
+        DatasetKey existing = datasets.get(dataset);
+        if (existing != null) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "dataset " + dataset + " already has a key"
+                    + (existing.destroyed() ? ", destroyed on " + existing.destroyedAt() + "; ids are never reused" : ""));
+        }
+        return withDataset(DatasetKey.generate(dataset, now));
+    }
+
+    /** This keyring with a new version of {@code dataset}'s key, which seals from now on. */
+    public Keyring rotateDataset(String dataset, Instant now) {
+        return withDataset(dataset(dataset).rotate(now));
+    }
+
+    /** This keyring with {@code dataset}'s minimum decryption version set to {@code min}. */
+    public Keyring withMinDecryptionVersion(String dataset, int min) {
+        return withDataset(dataset(dataset).withMinDecryptionVersion(min));
+    }
+
+    /** This keyring with {@code dataset}'s key material gone for good (its metadata stays, to say so). */
+    public Keyring destroyDataset(String dataset, Instant now) {
+        return withDataset(dataset(dataset).destroy(now));
+    }
+
+    private Keyring withDataset(DatasetKey key) {
+        Map<String, DatasetKey> next = new TreeMap<>(datasets);
+        next.put(key.dataset(), key);
+        return new Keyring(id, kekKeyset, prfKeyset, daeadKeyset, next);
+    }
+
+    /** The KEK as an AEAD: wraps every other keyset in the keyring file. */
+    Aead kek() {
+        return kek;
+    }
+
+    KeysetHandle kekKeyset() {
+        return kekKeyset;
+    }
+
+    /** The AEAD of a KEK keyset, after checking that it holds only AES-256-GCM keys and an enabled primary. */
+    static Aead kekAead(KeysetHandle kek, String where) {
+        for (int i = 0; i < kek.size(); i++) {
+            KeysetHandle.Entry entry = entry(kek, i, where, "kek");
+            if (!(entry.getKey() instanceof AesGcmKey key) || key.getParameters().getKeySizeBytes() != 32) {
+                throw new WardenException(ErrorCode.BAD_KEY, where + ": the kek keyset holds a key that is not AES-256-GCM");
+            }
+        }
+        checkPrimaryEnabled(kek, where, "kek");
+        try {
+            return kek.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new WardenException(ErrorCode.BAD_KEY, where + ": the kek keyset cannot be used (" + kind(e) + ")");
+        }
+    }
+
+    static String checkKeyringId(String id) {
+        if (id == null || !id.matches("[0-9a-f]{16}")) {
+            throw new WardenException(ErrorCode.BAD_KEY, "keyring: its id is not 16 hex digits");
+        }
+        return id;
     }
 
     /** The primary PRF key as a Tink {@link Prf}: HMAC-SHA256, up to 32 output bytes; see the class note on inputs. */
@@ -242,9 +418,9 @@ public final class Keyring {
     /** Key counts and primary key ids only. */
     @Override
     public String toString() {
-        return "Keyring[prf: " + prfKeyset.size() + " key(s), primary " + Integer.toUnsignedString(prfPrimaryKeyId())
+        return "Keyring[" + id + "; prf: " + prfKeyset.size() + " key(s), primary " + Integer.toUnsignedString(prfPrimaryKeyId())
                 + "; daead: " + daeadKeyset.size() + " key(s), primary "
-                + Integer.toUnsignedString(daeadKeyset.getPrimary().getId()) + "]";
+                + Integer.toUnsignedString(daeadKeyset.getPrimary().getId()) + "; " + datasets.size() + " dataset key(s)]";
     }
 
     private Prf prfById(int keyId) {

@@ -15,49 +15,323 @@ import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.function.Supplier;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * The keyring file: one JSON object holding both keysets in Tink's JSON keyset format.
+ * The keyring file (format version 2): one JSON object, every keyset in Tink's JSON keyset format, in an envelope.
  *
- * <pre>{"format":"warden-keyring","version":1,"protection":"insecure-plaintext","prf":{...},"daead":{...}}</pre>
+ * <pre>
+ * {"format": "warden-keyring", "version": 2, "id": "3f9a0c1d2e4b5a69",
+ *  "master": {"provider": "passphrase-argon2id", ...its non-secret parameters...},
+ *  "kek":   KEK keyset (AES-256-GCM), encrypted by the master key — in cleartext for insecure-plaintext,
+ *  "prf":   PRF keyset, encrypted by the KEK,
+ *  "daead": deterministic-AEAD keyset, encrypted by the KEK,
+ *  "datasets": {"customers": {"created": ..., "min_decryption_version": 1,
+ *                             "versions": [{"version": 1, "key_id": 123, "created": ...}],
+ *                             "keyset": streaming-AEAD keyset, encrypted by the KEK}}}
+ * </pre>
  *
- * <p>{@code protection} says how the keysets are stored: {@code insecure-plaintext} (cleartext keysets) or
- * {@code passphrase-argon2id} (Tink encrypted keysets under an AES-256-GCM key derived from a passphrase with
- * Argon2id; the parameters and salt are in {@code kdf}; each keyset's role is its associated data). An HSM provider
- * will add another protection in the same envelope.
- * Error messages name the file and the problem, never a fragment of the content: parser messages are dropped
+ * <p>Each encrypted keyset carries associated data {@code warden-keyring/v2/<role>/<keyring id>} (for dataset keys
+ * {@code .../dataset/<id>/<dataset>/min/<n>}), so keysets cannot be swapped between roles, keyrings or datasets, nor
+ * a minimum decryption version lowered by editing the file. A destroyed dataset key keeps its entry without
+ * {@code keyset} and with {@code destroyed}.
+ *
+ * <p>Error messages name the file and the problem, never a fragment of the content: parser messages are dropped
  * because they quote input, and the input is key material.
  */
 final class KeyringFile {
     static final String FORMAT = "warden-keyring";
-    static final int VERSION = 1;
-    static final String INSECURE_PLAINTEXT = "insecure-plaintext";
-    static final String PASSPHRASE = "passphrase-argon2id";
-    static final long MAX_BYTES = 1 << 20;
+    static final int VERSION = 2;
+    static final long MAX_BYTES = 16 << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** One keyring update at a time in this JVM; the file lock covers other processes. */
+    private static final Object LOCK = new Object();
+
+    /** A keyring and the master key its file is protected with. */
+    record Stored(Keyring keyring, MasterKey master) {}
+
+    static {
+        Keyring.ensureTinkRegistered();
+    }
 
     private KeyringFile() {}
 
-    static Keyring read(Path file, Supplier<Passphrase> passphrase) {
+    static Stored read(Path file, Map<String, MasterKeyOpener> openers) {
+        JsonNode root = parse(file);
+        String id = text(root, "id");
+        if (id == null || !id.matches("[0-9a-f]{16}")) throw malformed(file, "\"id\" is not 16 hex digits");
+        JsonNode masterNode = root.get("master");
+        if (masterNode == null || !masterNode.isObject()) throw malformed(file, "\"master\" is missing");
+        String provider = text(masterNode, "provider");
+        if (provider == null) throw malformed(file, "\"master.provider\" is missing");
+        MasterKey master;
+        KeysetHandle kek;
+        if (MasterKeys.INSECURE_PLAINTEXT.equals(provider)) {
+            master = MasterKeys.insecurePlaintext();
+            kek = cleartextKeyset(file, root, "kek");
+        } else {
+            MasterKeyOpener opener = openers.get(provider);
+            if (opener == null) {
+                String shown = provider.matches("[a-z0-9-]{1,40}") ? "\"" + provider + "\"" : "(unknown)";
+                throw badKey(file, "its master key provider " + shown + " is not available here (known: "
+                        + String.join(", ", known(openers)) + ")");
+            }
+            try {
+                master = opener.open(parameters(file, masterNode));
+            } catch (WardenException e) {
+                throw new WardenException(e.code(), "keyring " + file + ": " + e.getMessage());
+            }
+            kek = encryptedKeyset(file, root.get("kek"), "kek", master.aead(), ad("kek", id),
+                    "wrong " + secretName(provider) + ", or the keyring was altered");
+        }
+        Aead kekAead = Keyring.kekAead(kek, "keyring " + file);
+        KeysetHandle prf = encryptedKeyset(file, root.get("prf"), "prf", kekAead, ad("prf", id),
+                "keyset \"prf\" was altered");
+        KeysetHandle daead = encryptedKeyset(file, root.get("daead"), "daead", kekAead, ad("daead", id),
+                "keyset \"daead\" was altered");
+        Keyring.checkPrfKeyset(prf, "keyring " + file);
+        Keyring.checkDaeadKeyset(daead, "keyring " + file);
+        Map<String, DatasetKey> datasets = datasets(file, root.get("datasets"), kekAead, id);
+        try {
+            return new Stored(new Keyring(id, kek, prf, daead, datasets), master);
+        } catch (WardenException e) {
+            throw new WardenException(e.code(), "keyring " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The master key provider named in {@code file}, or null when it is not a readable keyring. */
+    static String provider(Path file) {
+        try {
+            JsonNode root = JSON.readTree(readBytes(file));
+            JsonNode master = root == null ? null : root.get("master");
+            return master == null ? null : text(master, "provider");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes {@code keyring} to {@code file} under {@code master}: atomically, mode 600. */
+    static void write(Keyring keyring, Path file, MasterKey master) {
+        write(keyring, file, master, () -> { });
+    }
+
+    /** Writes like {@link #write(Keyring, Path, MasterKey)}, running {@code beforeCommit} just before the rename. */
+    static void write(Keyring keyring, Path file, MasterKey master, Runnable beforeCommit) {
+        String id = keyring.id();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("id", id);
+        ObjectNode masterNode = root.putObject("master");
+        masterNode.put("provider", master.provider());
+        master.parameters().forEach((k, v) -> masterNode.set(k, JSON.valueToTree(v)));
+        if (MasterKeys.INSECURE_PLAINTEXT.equals(master.provider())) {
+            root.set("kek", cleartext(keyring.kekKeyset()));
+        } else {
+            root.set("kek", encrypted(keyring.kekKeyset(), master.aead(), ad("kek", id)));
+        }
+        root.set("prf", encrypted(keyring.prfKeyset(), keyring.kek(), ad("prf", id)));
+        root.set("daead", encrypted(keyring.deterministicAeadKeyset(), keyring.kek(), ad("daead", id)));
+        ObjectNode datasets = root.putObject("datasets");
+        for (DatasetKey key : keyring.datasets().values()) {
+            ObjectNode d = datasets.putObject(key.dataset());
+            d.put("created", key.created().toString());
+            d.put("min_decryption_version", key.minDecryptionVersion());
+            var versions = d.putArray("versions");
+            for (DatasetKey.Version v : key.versions()) {
+                versions.addObject().put("version", v.number()).put("key_id", Integer.toUnsignedLong(v.keyId()))
+                        .put("created", v.created().toString());
+            }
+            if (key.destroyed()) {
+                d.put("destroyed", key.destroyedAt().toString());
+            } else {
+                d.set("keyset", encrypted(key.keyset(), keyring.kek(),
+                        datasetAd(id, key.dataset(), key.minDecryptionVersion())));
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new WardenException(ErrorCode.INTERNAL, "keyring: cannot serialize (" + Keyring.kind(e) + ")");
+        }
+        try (AtomicFile.Pending out = AtomicFile.openOwnerOnly(file)) {
+            out.out().write(bytes);
+            beforeCommit.run();
+            out.commit();
+        } catch (IOException e) {
+            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write keyring " + file + " (" + Keyring.kind(e)
+                    + ")");
+        }
+    }
+
+    /**
+     * Creates {@code file} with a new keyring under {@code master}, refusing to overwrite anything; returns it.
+     *
+     * @throws WardenException BAD_USAGE when the file exists
+     */
+    static Keyring create(Path file, MasterKey master, java.util.function.Consumer<Keyring> beforeCommit) {
+        return locked(file, () -> {
+            if (Files.exists(file)) {
+                throw new WardenException(ErrorCode.BAD_USAGE, file + " exists; a keyring is never overwritten");
+            }
+            Keyring keyring = Keyring.generate();
+            write(keyring, file, master, () -> beforeCommit.accept(keyring));
+            return keyring;
+        });
+    }
+
+    /**
+     * Reads {@code file}, applies {@code change} and writes the result back under the same master key, holding a
+     * lock (in this JVM and, through {@code FILE.lock}, across processes) so that concurrent updates cannot lose keys.
+     */
+    static Stored update(Path file, Map<String, MasterKeyOpener> openers, UnaryOperator<Keyring> change,
+            java.util.function.Consumer<Keyring> beforeCommit) {
+        return locked(file, () -> {
+            Stored stored = read(file, openers);
+            Keyring next = change.apply(stored.keyring());
+            write(next, file, stored.master(), () -> beforeCommit.accept(next));
+            return new Stored(next, stored.master());
+        });
+    }
+
+    private interface Locked<T> {
+        T run();
+    }
+
+    private static <T> T locked(Path file, Locked<T> body) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        synchronized (LOCK) {
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = ch.lock()) {
+                return body.run();
+            } catch (NoSuchFileException e) {
+                throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot lock keyring " + file
+                        + ": directory does not exist");
+            } catch (AccessDeniedException e) {
+                throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot lock keyring " + file + ": permission denied");
+            } catch (IOException e) {
+                throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot lock keyring " + file + " ("
+                        + Keyring.kind(e) + ")");
+            }
+        }
+    }
+
+    private static Map<String, DatasetKey> datasets(Path file, JsonNode node, Aead kek, String id) {
+        Map<String, DatasetKey> out = new TreeMap<>();
+        if (node == null) return out;
+        if (!node.isObject()) throw malformed(file, "\"datasets\" is not an object");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            if (!DatasetKey.ID.matcher(name).matches()) throw malformed(file, "a dataset id is not valid");
+            JsonNode d = e.getValue();
+            String where = "dataset " + name + ": ";
+            if (!d.isObject()) throw malformed(file, where + "not an object");
+            JsonNode min = d.get("min_decryption_version");
+            if (min == null || !min.canConvertToInt()) throw malformed(file, where + "min_decryption_version is missing");
+            JsonNode vs = d.get("versions");
+            if (vs == null || !vs.isArray() || vs.isEmpty()) throw malformed(file, where + "versions are missing");
+            List<DatasetKey.Version> versions = new ArrayList<>();
+            for (JsonNode v : vs) {
+                if (!v.path("version").canConvertToInt() || !v.path("key_id").canConvertToLong()) {
+                    throw malformed(file, where + "a version lacks its number or key id");
+                }
+                long keyId = v.get("key_id").asLong();
+                if (keyId < 0 || keyId > 0xFFFF_FFFFL) throw malformed(file, where + "a key id is out of range");
+                versions.add(new DatasetKey.Version(v.get("version").asInt(), (int) keyId, instant(file, v, where)));
+            }
+            Instant destroyed = d.has("destroyed") ? instantField(file, d, "destroyed", where) : null;
+            KeysetHandle keyset = destroyed != null ? null
+                    : encryptedKeyset(file, d.get("keyset"), "dataset " + name, kek, datasetAd(id, name, min.asInt()),
+                            where + "its key was altered");
+            try {
+                out.put(name, new DatasetKey(name, instantField(file, d, "created", where), versions, min.asInt(),
+                        keyset, destroyed));
+            } catch (IllegalArgumentException ex) {
+                throw malformed(file, where + "inconsistent versions");
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(Path file, JsonNode v, String where) {
+        return instantField(file, v, "created", where);
+    }
+
+    private static Instant instantField(Path file, JsonNode node, String field, String where) {
+        try {
+            return Instant.parse(String.valueOf(text(node, field)));
+        } catch (DateTimeParseException e) {
+            throw malformed(file, where + field + " is not a time");
+        }
+    }
+
+    private static byte[] ad(String role, String id) {
+        return ("warden-keyring/v2/" + role + "/" + id).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] datasetAd(String id, String dataset, int min) {
+        return ad("dataset", id + "/" + dataset + "/min/" + min);
+    }
+
+    private static String secretName(String provider) {
+        return switch (provider) {
+            case "passphrase-argon2id" -> "passphrase";
+            case "pkcs11" -> "token key";
+            default -> "master key";
+        };
+    }
+
+    private static List<String> known(Map<String, MasterKeyOpener> openers) {
+        List<String> names = new ArrayList<>(openers.keySet());
+        names.add(MasterKeys.INSECURE_PLAINTEXT);
+        names.sort(null);
+        return names;
+    }
+
+    private static Map<String, Object> parameters(Path file, JsonNode master) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = master.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("provider")) continue;
+            JsonNode v = e.getValue();
+            if (v.isTextual()) out.put(e.getKey(), v.asText());
+            else if (v.isInt()) out.put(e.getKey(), v.asInt());
+            else if (v.isIntegralNumber() && v.canConvertToLong()) out.put(e.getKey(), v.asLong());
+            else throw malformed(file, "master." + e.getKey() + " is neither text nor a whole number");
+        }
+        return out;
+    }
+
+    private static JsonNode parse(Path file) {
         byte[] bytes = readBytes(file);
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
         } catch (JsonEOFException e) {
             throw malformed(file, "truncated JSON");
-        } catch (JsonProcessingException e) {
-            throw malformed(file, "not valid JSON");
         } catch (IOException e) {
             throw malformed(file, "not valid JSON");
         }
@@ -71,129 +345,18 @@ final class KeyringFile {
             throw badKey(file, "keyring version " + version.asText() + " is not supported (this build reads "
                     + VERSION + ")");
         }
-        String protection = text(root, "protection");
-        if (protection == null) throw malformed(file, "\"protection\" is missing");
-        KeysetHandle prf;
-        KeysetHandle daead;
-        if (INSECURE_PLAINTEXT.equals(protection)) {
-            prf = keyset(file, root, "prf");
-            daead = keyset(file, root, "daead");
-        } else if (PASSPHRASE.equals(protection)) {
-            PassphraseKek kek = kek(file, root.get("kdf"));
-            Passphrase pass = passphrase == null ? null : passphrase.get();
-            if (pass == null) throw badKey(file, "it is protected by a passphrase, and none was given");
-            Aead aead;
-            try {
-                aead = kek.aead(pass);
-            } catch (GeneralSecurityException e) {
-                throw badKey(file, "cannot derive its key (" + Keyring.kind(e) + ")");
-            }
-            prf = encryptedKeyset(file, root, "prf", aead);
-            daead = encryptedKeyset(file, root, "daead", aead);
-        } else {
-            String shown = protection.matches("[a-z0-9-]{1,40}") ? "\"" + protection + "\"" : "(unknown)";
-            throw badKey(file, "protection " + shown + " is not supported (this build reads "
-                    + INSECURE_PLAINTEXT + " and " + PASSPHRASE + " keyrings)");
-        }
-        Keyring.checkPrfKeyset(prf, "keyring " + file);
-        Keyring.checkDaeadKeyset(daead, "keyring " + file);
-        return Keyring.of(prf, daead);
+        return root;
     }
 
-    static boolean isInsecurePlaintext(Path file) {
+    private static JsonNode encrypted(KeysetHandle keyset, Aead aead, byte[] ad) {
         try {
-            JsonNode root = JSON.readTree(readBytes(file));
-            return root != null && INSECURE_PLAINTEXT.equals(text(root, "protection"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Writes {@code keyring} with its keysets encrypted under a key derived from {@code passphrase}. */
-    static void write(Keyring keyring, Path file, Passphrase passphrase) {
-        PassphraseKek kek = PassphraseKek.fresh();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("protection", PASSPHRASE);
-        ObjectNode kdf = root.putObject("kdf");
-        kdf.put("algorithm", "argon2id");
-        kdf.put("argon2_version", 19);
-        kdf.put("memory_kib", kek.memoryKib());
-        kdf.put("iterations", kek.iterations());
-        kdf.put("parallelism", kek.parallelism());
-        kdf.put("salt", Base64.getEncoder().encodeToString(kek.salt()));
-        try {
-            Aead aead = kek.aead(passphrase);
-            root.set("prf", JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keyring.prfKeyset(), aead,
-                    associatedData("prf"))));
-            root.set("daead", JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
-                    keyring.deterministicAeadKeyset(), aead, associatedData("daead"))));
+            return JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keyset, aead, ad));
         } catch (GeneralSecurityException | JsonProcessingException e) {
             throw new WardenException(ErrorCode.INTERNAL, "keyring: cannot encrypt a keyset (" + Keyring.kind(e) + ")");
         }
-        writeJson(root, file);
     }
 
-    /** Binds each encrypted keyset to its role, so the two cannot be swapped in the file. */
-    private static byte[] associatedData(String name) {
-        return ("warden-keyring/v1/" + name).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static PassphraseKek kek(Path file, JsonNode kdf) {
-        if (kdf == null || !kdf.isObject() || !"argon2id".equals(text(kdf, "algorithm"))) {
-            throw malformed(file, "\"kdf\" is missing or not argon2id");
-        }
-        for (String f : new String[] {"argon2_version", "memory_kib", "iterations", "parallelism"}) {
-            if (kdf.get(f) == null || !kdf.get(f).canConvertToInt()) throw malformed(file, "kdf." + f + " is not a whole number");
-        }
-        if (kdf.get("argon2_version").asInt() != 19) throw badKey(file, "Argon2 version is not 0x13");
-        byte[] salt;
-        try {
-            salt = Base64.getDecoder().decode(String.valueOf(text(kdf, "salt")));
-        } catch (IllegalArgumentException e) {
-            throw malformed(file, "kdf.salt is not base64");
-        }
-        PassphraseKek kek = new PassphraseKek(kdf.get("memory_kib").asInt(), kdf.get("iterations").asInt(),
-                kdf.get("parallelism").asInt(), salt);
-        String problem = kek.check();
-        if (problem != null) throw badKey(file, problem);
-        return kek;
-    }
-
-    private static KeysetHandle encryptedKeyset(Path file, JsonNode root, String name, Aead aead) {
-        JsonNode node = root.get(name);
-        if (node == null || !node.isObject()) throw malformed(file, "keyset \"" + name + "\" is missing");
-        try {
-            return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(JSON.writeValueAsString(node), aead,
-                    associatedData(name));
-        } catch (GeneralSecurityException | JsonProcessingException | RuntimeException e) {
-            throw badKey(file, "wrong passphrase, or the keyring was altered");
-        }
-    }
-
-    static void write(Keyring keyring, Path file) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("protection", INSECURE_PLAINTEXT);
-        root.set("prf", serialize(keyring.prfKeyset()));
-        root.set("daead", serialize(keyring.deterministicAeadKeyset()));
-        writeJson(root, file);
-    }
-
-    private static void writeJson(ObjectNode root, Path file) {
-        byte[] bytes;
-        try {
-            bytes = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new WardenException(ErrorCode.INTERNAL, "keyring: cannot serialize (" + Keyring.kind(e) + ")");
-        }
-        AtomicFile.writeOwnerOnly(file, bytes);
-    }
-
-    private static JsonNode serialize(KeysetHandle keyset) {
+    private static JsonNode cleartext(KeysetHandle keyset) {
         try {
             return JSON.readTree(TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
         } catch (GeneralSecurityException | JsonProcessingException e) {
@@ -201,7 +364,17 @@ final class KeyringFile {
         }
     }
 
-    private static KeysetHandle keyset(Path file, JsonNode root, String name) {
+    private static KeysetHandle encryptedKeyset(Path file, JsonNode node, String name, Aead aead, byte[] ad,
+            String failure) {
+        if (node == null || !node.isObject()) throw malformed(file, "keyset \"" + name + "\" is missing");
+        try {
+            return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(JSON.writeValueAsString(node), aead, ad);
+        } catch (GeneralSecurityException | JsonProcessingException | RuntimeException e) {
+            throw badKey(file, failure);
+        }
+    }
+
+    private static KeysetHandle cleartextKeyset(Path file, JsonNode root, String name) {
         JsonNode node = root.get(name);
         if (node == null || !node.isObject()) throw malformed(file, "keyset \"" + name + "\" is missing");
         try {

@@ -48,8 +48,9 @@ class KeyringTest {
         assertThat(read.deriveKey("warden/test", 32).equalsSecretBytes(keyring.deriveKey("warden/test", 32))).isTrue();
 
         String json = Files.readString(file);
-        assertThat(json).contains("\"format\" : \"warden-keyring\"", "\"version\" : 1",
-                "\"protection\" : \"insecure-plaintext\"", "\"prf\"", "\"daead\"");
+        assertThat(json).contains("\"format\" : \"warden-keyring\"", "\"version\" : 2",
+                "\"provider\" : \"insecure-plaintext\"", "\"kek\"", "\"prf\"", "\"daead\"", "\"id\" : \"" + keyring.id());
+        assertThat(read.id()).isEqualTo(keyring.id());
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
@@ -180,18 +181,19 @@ class KeyringTest {
     }
 
     @Test
-    void read_unsupportedVersionOrProtection_isBadKey() throws IOException {
+    void read_unsupportedVersionOrProvider_isBadKey() throws IOException {
         Path good = dir.resolve("good.json");
         Keyring.generate().writeInsecurePlaintext(good);
         String json = Files.readString(good);
-        assertError(writeJson("v2", json.replace("\"version\" : 1", "\"version\" : 2")), ErrorCode.BAD_KEY,
-                "keyring version 2 is not supported (this build reads 1)");
-        assertError(writeJson("hsm", json.replace("insecure-plaintext", "hsm-pkcs11")), ErrorCode.BAD_KEY,
-                "protection \"hsm-pkcs11\" is not supported (this build reads insecure-plaintext and passphrase-argon2id keyrings)");
-        assertError(writeJson("pass", json.replace("insecure-plaintext", "passphrase-argon2id")),
-                ErrorCode.MALFORMED_INPUT, "\"kdf\" is missing or not argon2id");
+        assertError(writeJson("v3", json.replace("\"version\" : 2", "\"version\" : 3")), ErrorCode.BAD_KEY,
+                "keyring version 3 is not supported (this build reads 2)");
+        assertError(writeJson("hsm", json.replace("insecure-plaintext", "hsm-x")), ErrorCode.BAD_KEY,
+                "its master key provider \"hsm-x\" is not available here (known: insecure-plaintext)");
         assertError(writeJson("weird", json.replace("insecure-plaintext", "x y\\nz")), ErrorCode.BAD_KEY,
-                "protection (unknown) is not supported");
+                "its master key provider (unknown) is not available here");
+        Path pass = writeJson("pass", json.replace("insecure-plaintext", "passphrase-argon2id"));
+        assertThatThrownBy(() -> Keyring.read(pass, () -> null)).isInstanceOf(WardenException.class)
+                .hasMessageContaining("master.kdf is not argon2id");
     }
 
     @Test
@@ -199,24 +201,30 @@ class KeyringTest {
         Path good = dir.resolve("good.json");
         Keyring.generate().writeInsecurePlaintext(good);
         String json = Files.readString(good);
+        // prf and daead are wrapped with their role as associated data: swapping them is detected as an alteration
         String swapped = json.replace("\"prf\" :", "\"tmp\" :").replace("\"daead\" :", "\"prf\" :")
                 .replace("\"tmp\" :", "\"daead\" :");
         WardenException e = readError(writeJson("swapped", swapped));
         assertThat(e.code()).isEqualTo(ErrorCode.BAD_KEY);
-        assertThat(e.getMessage()).contains("the prf keyset holds a key that is not an HMAC-SHA256 PRF key");
+        assertThat(e.getMessage()).contains("keyset \"prf\" was altered");
         assertNoKeyMaterial(e.getMessage(), good);
 
         String value = keyValues(good).get(0);
         e = readError(writeJson("broken", json.replace(value, "AAAA" + value.substring(4, value.length() / 2))));
         assertThat(e.code()).isEqualTo(ErrorCode.BAD_KEY);
-        assertThat(e.getMessage()).endsWith("keyset \"prf\" holds a damaged key");
+        assertThat(e.getMessage()).endsWith("keyset \"kek\" holds a damaged key");
         assertNoKeyMaterial(e.getMessage(), good);
 
-        assertError(writeJson("empty", "{\"format\":\"warden-keyring\",\"version\":1,\"protection\":"
-                + "\"insecure-plaintext\",\"prf\":{\"primaryKeyId\":1,\"key\":[]},\"daead\":{}}"),
-                ErrorCode.BAD_KEY, "keyset \"prf\" is not a valid Tink keyset");
+        assertError(writeJson("empty", "{\"format\":\"warden-keyring\",\"version\":2,\"id\":\"0123456789abcdef\","
+                + "\"master\":{\"provider\":\"insecure-plaintext\"},\"kek\":{\"primaryKeyId\":1,\"key\":[]}}"),
+                ErrorCode.BAD_KEY, "keyset \"kek\" is not a valid Tink keyset");
         assertError(writeJson("nodaead", json.replace("\"daead\" :", "\"other\" :")), ErrorCode.MALFORMED_INPUT,
                 "(keyset \"daead\" is missing)");
+        assertError(writeJson("badid", json.replaceFirst("\"id\" : \"[0-9a-f]+\"", "\"id\" : \"xyz\"")),
+                ErrorCode.MALFORMED_INPUT, "(\"id\" is not 16 hex digits)");
+        // another id changes the associated data of every wrapped keyset
+        assertError(writeJson("otherid", json.replaceFirst("\"id\" : \"[0-9a-f]+\"", "\"id\" : \"0123456789abcdef\"")),
+                ErrorCode.BAD_KEY, "keyset \"prf\" was altered");
     }
 
     @Test
@@ -226,7 +234,7 @@ class KeyringTest {
         Keyring.generate().writeInsecurePlaintext(good);
         String json = Files.readString(good);
         String noPrimary = json.replaceFirst("\"primaryKeyId\" : \\d+", "\"primaryKeyId\" : 7");
-        assertError(writeJson("noprimary", noPrimary), ErrorCode.BAD_KEY, "the prf keyset has no valid primary key");
+        assertError(writeJson("noprimary", noPrimary), ErrorCode.BAD_KEY, "the kek keyset has no valid primary key");
     }
 
     @Test
@@ -269,8 +277,8 @@ class KeyringTest {
 
     @Test
     void read_hugeFile_isRefusedBeforeParsing() throws IOException {
-        Path huge = write("huge", new byte[(1 << 20) + 1]);
-        assertError(huge, ErrorCode.MALFORMED_INPUT, "not a Warden keyring (larger than 1 MiB)");
+        Path huge = write("huge", new byte[(16 << 20) + 1]);
+        assertError(huge, ErrorCode.MALFORMED_INPUT, "not a Warden keyring (larger than 16 MiB)");
     }
 
     @Test
@@ -279,7 +287,7 @@ class KeyringTest {
         Path file = dir.resolve("k.json");
         keyring.writeInsecurePlaintext(file);
         String s = keyring.toString();
-        assertThat(s).startsWith("Keyring[prf: 2 key(s), primary ").contains("daead: 2 key(s)");
+        assertThat(s).startsWith("Keyring[" + keyring.id() + "; prf: 2 key(s), primary ").contains("daead: 2 key(s)");
         assertNoKeyMaterial(s, file);
         for (var entry : List.of(keyring.prfKeyset().getPrimary(), keyring.deterministicAeadKeyset().getPrimary())) {
             byte[] raw = entry.getKey() instanceof HmacPrfKey k

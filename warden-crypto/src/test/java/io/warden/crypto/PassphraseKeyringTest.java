@@ -48,7 +48,7 @@ class PassphraseKeyringTest {
         Path f = dir.resolve("k.json");
         k.writeWithPassphrase(f, GOOD);
         String text = Files.readString(f);
-        assertThat(text).contains("\"protection\" : \"passphrase-argon2id\"").contains("\"memory_kib\" : 19456")
+        assertThat(text).contains("\"provider\" : \"passphrase-argon2id\"").contains("\"memory_kib\" : 19456")
                 .contains("encryptedKeyset").doesNotContain("\"value\"");
         Keyring back = Keyring.read(f, () -> Passphrase.of("correct horse battery staple".toCharArray()));
         byte[] a = k.prf().compute("x".getBytes(StandardCharsets.UTF_8), 32);
@@ -66,7 +66,8 @@ class PassphraseKeyringTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_KEY))
                 .hasMessageContaining("wrong passphrase, or the keyring was altered");
         assertThatThrownBy(() -> Keyring.read(f, () -> null)).hasMessageContaining("none was given");
-        assertThatThrownBy(() -> Keyring.readInsecurePlaintext(f)).hasMessageContaining("protected by a passphrase");
+        assertThatThrownBy(() -> Keyring.readInsecurePlaintext(f))
+                .hasMessageContaining("master key provider \"passphrase-argon2id\" is not available here");
     }
 
     @Test
@@ -84,25 +85,25 @@ class PassphraseKeyringTest {
         assertThatThrownBy(() -> Keyring.read(g, () -> GOOD)).satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_KEY));
 
         ObjectNode weak = root.deepCopy();
-        ((ObjectNode) weak.get("kdf")).put("memory_kib", 64).put("iterations", 1);
+        ((ObjectNode) weak.get("master")).put("memory_kib", 64).put("iterations", 1);
         Path w = dir.resolve("weak.json");
         json.writeValue(w.toFile(), weak);
         assertThatThrownBy(() -> Keyring.read(w, () -> GOOD)).hasMessageContaining("weaker than OWASP");
 
         ObjectNode huge = root.deepCopy();
-        ((ObjectNode) huge.get("kdf")).put("memory_kib", Integer.MAX_VALUE);
+        ((ObjectNode) huge.get("master")).put("memory_kib", Integer.MAX_VALUE);
         Path h = dir.resolve("huge.json");
         json.writeValue(h.toFile(), huge);
         assertThatThrownBy(() -> Keyring.read(h, () -> GOOD)).hasMessageContaining("beyond this build's limits");
 
         ObjectNode otherSalt = root.deepCopy();
-        ((ObjectNode) otherSalt.get("kdf")).put("salt", "AAAAAAAAAAAAAAAAAAAAAA==");
+        ((ObjectNode) otherSalt.get("master")).put("salt", "AAAAAAAAAAAAAAAAAAAAAA==");
         Path o = dir.resolve("salt.json");
         json.writeValue(o.toFile(), otherSalt);
         assertThatThrownBy(() -> Keyring.read(o, () -> GOOD)).hasMessageContaining("wrong passphrase, or the keyring was altered");
 
         ObjectNode noKdf = root.deepCopy();
-        noKdf.remove("kdf");
+        ((ObjectNode) noKdf.get("master")).remove("kdf");
         Path n = dir.resolve("nokdf.json");
         json.writeValue(n.toFile(), noKdf);
         assertThatThrownBy(() -> Keyring.read(n, () -> GOOD)).satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.MALFORMED_INPUT));

@@ -103,7 +103,7 @@ class RevealerTest {
     @Test
     void revealer_toString_namesFieldsNotKeys() {
         var revealer = new Revealer(KEYRING, Map.of("card", new Fpe(KEYRING, Alphabet.DIGITS, false)));
-        assertThat(revealer.toString()).startsWith("Revealer[Keyring[prf: 1 key(s)").endsWith("fpe fields=[card]]");
+        assertThat(revealer.toString()).startsWith("Revealer[Keyring[" + KEYRING.id() + "; prf: 1 key(s)").endsWith("fpe fields=[card]]");
     }
 
     @Test
