@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Find, protect and govern sensitive data in AI training datasets.",
         subcommands = {ScanCommand.class, ProtectCommand.class, RevealCommand.class, DpCommand.class,
-            KeysCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+            KeysCommand.class, EvalCommand.class, SignCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok", "1:the policy's gate failed", "2:bad usage or bad input", "3:internal error"

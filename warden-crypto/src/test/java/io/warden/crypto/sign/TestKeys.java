@@ -61,7 +61,7 @@ final class TestKeys {
 
     /** Writes {@code key} as an encrypted PKCS#8 PEM (PBES2, AES-256-CBC) under {@code passphrase}. */
     static Path encryptedPem(Path file, PrivateKey key, String passphrase) throws Exception {
-        OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+        OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
                 .setPassword(passphrase.toCharArray()).build();
         StringWriter s = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(s)) {
