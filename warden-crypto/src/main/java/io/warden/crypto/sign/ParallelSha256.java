@@ -20,9 +20,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * SHA-256 of many files on a bounded number of threads: each worker takes the next file (largest first, so one big
  * shard does not start last) and streams it through a 1 MiB direct buffer into {@link MessageDigest}, whose
  * SHA-256 uses the CPU's SHA extensions where the JDK has them.
+ *
+ * <p>The direct buffer is handed to the digest in 64 KiB heap chunks by this class's own loop rather than through
+ * {@code MessageDigest.update(ByteBuffer)}: that generic path copies 4 KiB at a time in a JDK loop that the launcher's
+ * raised JIT thresholds leave in C1 code (0.9 GB/s per core here, against 1.15 GB/s this way from the first
+ * megabyte; mapping the files gains under 5 % more, at the price of mappings that stay until a GC).
  */
 final class ParallelSha256 {
     static final int BUFFER_BYTES = 1 << 20;
+    static final int CHUNK_BYTES = 1 << 16;
 
     private ParallelSha256() {}
 
@@ -38,11 +44,12 @@ final class ParallelSha256 {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
             ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES);
+            byte[] chunk = new byte[CHUNK_BYTES];
             MessageDigest md = FileDigest.sha256();
             for (int k = next.getAndIncrement(); k < n && failure.get() == null; k = next.getAndIncrement()) {
                 int i = order[k];
                 try {
-                    digests[i] = sha256(files.get(i), buf, md);
+                    digests[i] = sha256(files.get(i), buf, chunk, md);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }
@@ -71,13 +78,17 @@ final class ParallelSha256 {
         return out;
     }
 
-    private static String sha256(ModelFile f, ByteBuffer buf, MessageDigest md) {
+    private static String sha256(ModelFile f, ByteBuffer buf, byte[] chunk, MessageDigest md) {
         md.reset();
         try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
             buf.clear();
             while (ch.read(buf) >= 0) {
                 buf.flip();
-                md.update(buf);
+                while (buf.hasRemaining()) {
+                    int n = Math.min(chunk.length, buf.remaining());
+                    buf.get(chunk, 0, n);
+                    md.update(chunk, 0, n);
+                }
                 buf.clear();
             }
         } catch (IOException e) {
