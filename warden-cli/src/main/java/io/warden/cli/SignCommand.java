@@ -98,8 +98,8 @@ final class SignCommand implements Callable<Integer> {
         if (!quiet) {
             int files = signed.statement().resources().size();
             out.println("signed " + model + ": " + files + (files == 1 ? " file, " : " files, ")
-                    + SignatureOptions.size(signed.bytes()) + " hashed in " + SignatureOptions.seconds(nanos) + " ("
-                    + SignatureOptions.rate(signed.bytes(), nanos) + ")");
+                    + SignatureOptions.size(signed.bytes()) + " hashed in " + SignatureOptions.seconds(nanos)
+                    + SignatureOptions.rate(signed.bytes(), nanos));
             out.println("  signer:  " + signingKey.type().label() + (certificates.isEmpty() ? " key " + key
                     : " certificate " + DisplayNames.of(certificates.get(0).getSubjectX500Principal().getName())));
             out.println("  subject: " + DisplayNames.of(signed.statement().modelName()) + " sha256:"

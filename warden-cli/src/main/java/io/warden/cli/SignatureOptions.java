@@ -16,7 +16,7 @@ final class SignatureOptions {
 
     @Option(names = {"--ignore", "--ignore-paths"}, paramLabel = "PATH",
             description = "A file or directory inside PATH to leave out (repeatable); written like PATH itself, "
-                    + "relative to the working directory. The signature file and git's files are always left out.")
+                    + "relative to the working directory. The signature file is always left out, git's files unless --no-ignore-git-paths.")
     List<Path> ignore = new ArrayList<>();
 
     @Option(names = "--no-ignore-git-paths",
@@ -37,10 +37,13 @@ final class SignatureOptions {
         return IgnorePaths.forModel(model, ignore, signature(model), !noIgnoreGit);
     }
 
-    /** Bytes per second as {@code "2.41 GB/s"} (decimal units, as disks and sha256sum users count). */
+    /**
+     * The throughput as {@code " (2.41 GB/s)"} (decimal units, as disks and sha256sum users count), or nothing for runs
+     * under half a second, where start-up dominates and the figure would mislead.
+     */
     static String rate(long bytes, long nanos) {
-        double seconds = Math.max(nanos, 1) / 1e9;
-        return String.format(Locale.ROOT, "%.2f GB/s", bytes / seconds / 1e9);
+        if (nanos < 500_000_000L) return "";
+        return String.format(Locale.ROOT, " (%.2f GB/s)", bytes / (nanos / 1e9) / 1e9);
     }
 
     static String size(long bytes) {

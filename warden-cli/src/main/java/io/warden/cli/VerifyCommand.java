@@ -90,8 +90,8 @@ final class VerifyCommand implements Callable<Integer> {
                 if (!quiet) {
                     int files = v.statement().resources().size();
                     out.println("verified " + model + ": " + files + (files == 1 ? " file, " : " files, ")
-                            + SignatureOptions.size(v.bytes()) + " in " + SignatureOptions.seconds(nanos) + " ("
-                            + SignatureOptions.rate(v.bytes(), nanos) + ")");
+                            + SignatureOptions.size(v.bytes()) + " in " + SignatureOptions.seconds(nanos)
+                            + SignatureOptions.rate(v.bytes(), nanos));
                     out.println("  signer:  " + v.signer());
                     out.println("  subject: " + DisplayNames.of(v.statement().modelName()) + " sha256:"
                             + v.statement().subjectDigest());

@@ -60,7 +60,7 @@ public final class IgnorePaths {
             String n = normalize(p);
             if (n != null) {
                 out.add(n);
-            } else if (normalize(p + "/x") != null) { // "", "." and "./": the model itself
+            } else if (namesTheModel(p)) {
                 throw new WardenException(ErrorCode.MALFORMED_INPUT, "the signed statement is not usable: its "
                         + "ignore path " + DisplayNames.of(p) + " would ignore the whole model");
             }
@@ -130,6 +130,13 @@ public final class IgnorePaths {
             parts.add(part);
         }
         return parts.isEmpty() ? null : String.join("/", parts);
+    }
+
+    /** Whether {@code p} is "", "." or "./": the model itself. */
+    private static boolean namesTheModel(String p) {
+        if (p.startsWith("/")) return false;
+        for (String part : p.split("/")) if (!part.isEmpty() && !part.equals(".")) return false;
+        return true;
     }
 
     private static String relativeInside(Path root, Path p) {
