@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Find, protect and govern sensitive data in AI training datasets.",
         subcommands = {ScanCommand.class, ProtectCommand.class, RevealCommand.class, DpCommand.class,
-            SealCommand.class, UnsealCommand.class,
+            SealCommand.class, UnsealCommand.class, SignCommand.class, VerifyCommand.class,
             KeysCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
