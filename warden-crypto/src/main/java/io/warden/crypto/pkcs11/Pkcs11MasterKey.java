@@ -7,7 +7,6 @@ import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.crypto.MasterKey;
 import io.warden.crypto.pkcs11.Pkcs11Module.KeyObject;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -85,7 +84,7 @@ public final class Pkcs11MasterKey implements MasterKey {
                 ks.setEntry(keyLabel, new KeyStore.SecretKeyEntry(gen.generateKey()), null);
             }
             return openLoggedIn(token, keyLabel, pin);
-        } catch (GeneralSecurityException | IOException | ProviderException e) {
+        } catch (GeneralSecurityException | ProviderException e) {
             throw new WardenException(ErrorCode.INTERNAL, "cannot create key \"" + keyLabel + "\" on PKCS#11 token \""
                     + token.label() + "\" (" + Pkcs11Module.ckr(e) + ")");
         } finally {
@@ -109,7 +108,7 @@ public final class Pkcs11MasterKey implements MasterKey {
         try {
             token.login(pin);
             return openLoggedIn(token, keyLabel, pin);
-        } catch (GeneralSecurityException | IOException | ProviderException e) {
+        } catch (GeneralSecurityException | ProviderException e) {
             throw new WardenException(ErrorCode.INTERNAL, "cannot open key \"" + keyLabel + "\" on PKCS#11 token \""
                     + token.label() + "\" (" + Pkcs11Module.ckr(e) + ")");
         } finally {
@@ -118,7 +117,7 @@ public final class Pkcs11MasterKey implements MasterKey {
     }
 
     private static Pkcs11MasterKey openLoggedIn(Pkcs11Token token, String keyLabel, char[] pin)
-            throws GeneralSecurityException, IOException {
+            throws GeneralSecurityException {
         String where = "key \"" + keyLabel + "\" on PKCS#11 token \"" + token.label() + "\"";
         List<KeyObject> objects = token.objectsLabelled(keyLabel);
         if (objects.isEmpty()) {

@@ -39,6 +39,7 @@ final class Pkcs11Module {
     static final long CKK_AES = 0x1f;
     private static final long CKF_TOKEN_INITIALIZED = 0x400;
     private static final long CKF_SERIAL_SESSION = 0x4;
+    private static final long CKF_OS_LOCKING_OK = 0x2;
 
     private static final Pattern CKR = Pattern.compile("CKR_[A-Z0-9_]+");
     private static final String PKG = "sun.security.pkcs11.wrapper.";
@@ -51,13 +52,15 @@ final class Pkcs11Module {
     }
 
     /**
-     * The module at {@code library}, initialised the way SunPKCS11 does it (SunPKCS11 must have tried to load it
-     * first, see {@link Pkcs11Token}).
+     * The module at {@code library}: the instance SunPKCS11 loaded ({@link Pkcs11Token} lets it go first), or else one
+     * initialised as SunPKCS11 would, for use from several threads with the operating system's locks.
      */
     static Pkcs11Module load(Path library) {
         Api a = api();
         try {
-            return new Pkcs11Module(a.getInstance.invoke(null, library.toString(), "C_GetFunctionList", null, false));
+            Object args = a.initArgs.getConstructor().newInstance();
+            a.initArgs.getField("flags").setLong(args, CKF_OS_LOCKING_OK);
+            return new Pkcs11Module(a.getInstance.invoke(null, library.toString(), "C_GetFunctionList", args, false));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof java.io.IOException) throw notPkcs11(library);
             throw new WardenException(ErrorCode.BAD_USAGE, "PKCS#11 library " + library + " failed to initialise ("
@@ -244,6 +247,7 @@ final class Pkcs11Module {
 
     /** The wrapper's members, looked up once. */
     private static final class Api {
+        final Class<?> initArgs;
         final Method getInstance;
         final Method getSlotList;
         final Method getTokenInfo;
@@ -263,7 +267,7 @@ final class Pkcs11Module {
 
         Api() throws ReflectiveOperationException {
             Class<?> p11 = Class.forName(PKG + "PKCS11");
-            Class<?> initArgs = Class.forName(PKG + "CK_C_INITIALIZE_ARGS");
+            initArgs = Class.forName(PKG + "CK_C_INITIALIZE_ARGS");
             Class<?> tokenInfo = Class.forName(PKG + "CK_TOKEN_INFO");
             attribute = Class.forName(PKG + "CK_ATTRIBUTE");
             Class<?> attributes = attribute.arrayType();

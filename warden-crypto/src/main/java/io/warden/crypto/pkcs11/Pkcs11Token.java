@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.callback.PasswordCallback;
@@ -38,6 +40,8 @@ import javax.security.auth.login.LoginException;
  * then copies one onto the token with its label ({@code C_CopyObject}).
  */
 final class Pkcs11Token {
+    private static final Pattern SHARED_LABEL =
+            Pattern.compile("found (\\d+) secret keys sharing CKA_LABEL \\[(.*)\\]");
     private static final Map<Path, Pkcs11Module> MODULES = new ConcurrentHashMap<>();
     private static final Map<String, Pkcs11Token> TOKENS = new ConcurrentHashMap<>();
 
@@ -194,10 +198,26 @@ final class Pkcs11Token {
         }
     }
 
-    /** The token's keystore (aliases are the labels of its keys), loaded after {@link #login}. */
-    KeyStore keyStore(char[] pin) throws GeneralSecurityException, java.io.IOException {
+    /**
+     * The token's keystore (aliases are the labels of its keys), loaded after {@link #login}. SunPKCS11 refuses to
+     * load a token on which two secret keys share a label, or two certificates an ID, whichever keys they are.
+     */
+    KeyStore keyStore(char[] pin) throws GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS11", provider);
-        ks.load(null, pin);
+        try {
+            ks.load(null, pin);
+        } catch (java.io.IOException | ProviderException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                Matcher m = c.getMessage() == null ? null : SHARED_LABEL.matcher(c.getMessage());
+                if (m != null && m.find()) {
+                    String shared = m.group(2).matches("[\\x20-\\x7e]{1,64}") ? " \"" + m.group(2) + "\"" : "";
+                    throw new WardenException(ErrorCode.BAD_KEY, "SunPKCS11 cannot use PKCS#11 token \"" + label
+                            + "\": " + m.group(1) + " secret keys on it share the label" + shared + "; relabel them");
+                }
+            }
+            throw new WardenException(ErrorCode.BAD_KEY, "SunPKCS11 cannot read the keys of PKCS#11 token \"" + label
+                    + "\" (" + Pkcs11Module.ckr(e) + ")");
+        }
         return ks;
     }
 

@@ -247,6 +247,19 @@ class Pkcs11MasterKeyTest {
     }
 
     @Test
+    void withoutTheJvmExport_failsWithBadUsageNamingTheOption() throws Exception {
+        Path lib = SoftHsm.library();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, NoExportProbe.class.getName(), lib.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).contains("BAD_USAGE: using a PKCS#11 token by its label needs the JVM option --add-exports "
+                + "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
+    }
+
+    @Test
     void keyLabel_invalid_isBadUsageBeforeTouchingTheToken() {
         Pkcs11Login login = Pkcs11Login.of(dir.resolve("absent.so"), "t", PIN.toCharArray());
         assertOneLine(thrown(() -> Pkcs11MasterKey.create(login, "")), ErrorCode.BAD_USAGE, "1 to 64 characters");
