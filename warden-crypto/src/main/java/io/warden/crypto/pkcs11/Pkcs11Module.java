@@ -55,15 +55,15 @@ final class Pkcs11Module {
      * The module at {@code library}: the instance SunPKCS11 loaded ({@link Pkcs11Token} lets it go first), or else one
      * initialised as SunPKCS11 would, for use from several threads with the operating system's locks.
      */
-    static Pkcs11Module load(Path library) {
+    static Pkcs11Module load(Path library, Path shown) {
         Api a = api();
         try {
             Object args = a.initArgs.getConstructor().newInstance();
             a.initArgs.getField("flags").setLong(args, CKF_OS_LOCKING_OK);
             return new Pkcs11Module(a.getInstance.invoke(null, library.toString(), "C_GetFunctionList", args, false));
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof java.io.IOException) throw notPkcs11(library);
-            throw new WardenException(ErrorCode.BAD_USAGE, "PKCS#11 library " + library + " failed to initialise ("
+            if (e.getCause() instanceof java.io.IOException) throw notPkcs11(shown);
+            throw new WardenException(ErrorCode.BAD_USAGE, "PKCS#11 library " + shown + " failed to initialise ("
                     + ckr(e.getCause()) + ")");
         } catch (ReflectiveOperationException e) {
             throw inaccessible();

@@ -63,7 +63,18 @@ final class Pkcs11Token {
     /** The token {@code login} names, found by its label among the slots of its library. */
     static Pkcs11Token of(Pkcs11Login login) {
         Path library = login.library();
-        Pkcs11Module module = MODULES.computeIfAbsent(library, Pkcs11Token::loadModule);
+        // One module, provider and login state per file, however it is named (links included).
+        Path real;
+        try {
+            real = library.toRealPath();
+        } catch (java.io.IOException e) {
+            real = null;
+        }
+        if (real == null || !Files.isRegularFile(real)) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "PKCS#11 library " + library + " does not exist");
+        }
+        Path file = real;
+        Pkcs11Module module = MODULES.computeIfAbsent(file, r -> loadModule(r, library));
         List<Long> slots;
         try {
             slots = module.slotsLabelled(login.tokenLabel());
@@ -83,25 +94,23 @@ final class Pkcs11Token {
                     + " are labelled \"" + login.tokenLabel() + "\"; relabel one so the label names one token");
         }
         long slot = slots.get(0);
-        return TOKENS.computeIfAbsent(library + "\n" + slot, k -> new Pkcs11Token(login.tokenLabel(), slot, module,
-                configure(library, slot)));
+        return TOKENS.computeIfAbsent(file + "\n" + slot, k -> new Pkcs11Token(login.tokenLabel(), slot, module,
+                configure(file, slot)));
     }
 
-    private static Pkcs11Module loadModule(Path library) {
-        if (!Files.isRegularFile(library)) {
-            throw new WardenException(ErrorCode.BAD_USAGE, "PKCS#11 library " + library + " does not exist");
-        }
-        checkConfigurable(library);
+    /** Loads the module in {@code file}; messages name it as the user did, {@code shown}. */
+    private static Pkcs11Module loadModule(Path file, Path shown) {
+        checkConfigurable(file);
         // Let SunPKCS11 load and initialise the module (C_Initialize) with its own arguments first; the wrapper then
         // hands out that same instance. The first slot may be unusable (no token, uninitialised): that is fine here.
         try {
-            configure(library, null);
-        } catch (ProviderException e) {
+            configure(file, null);
+        } catch (ProviderException | java.security.InvalidParameterException e) {
             for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof java.io.IOException) throw Pkcs11Module.notPkcs11(library);
+                if (c instanceof java.io.IOException) throw Pkcs11Module.notPkcs11(shown);
             }
         }
-        return Pkcs11Module.load(library);
+        return Pkcs11Module.load(file, shown);
     }
 
     /** SunPKCS11 configuration for {@code slot}, or for the first slot when it is null. */

@@ -260,6 +260,23 @@ class Pkcs11MasterKeyTest {
     }
 
     @Test
+    void library_throughALinkWithASpaceInItsPath_isTheSameTokenAndLogin() throws Exception {
+        Path lib = SoftHsm.library();
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("my hsm")).resolve("p11.so"), lib);
+        try {
+            String label = freshLabel();
+            byte[] ct = Pkcs11MasterKey.create(SoftHsm.login(TOKEN), label).aead().encrypt(new byte[] {7}, AD);
+            Pkcs11Login viaLink = Pkcs11Login.of(link, TOKEN, PIN.toCharArray());
+            assertThat(Pkcs11MasterKey.open(viaLink, label).aead().decrypt(ct, AD)).containsExactly(7);
+            assertThat(Pkcs11Token.of(viaLink)).isSameAs(Pkcs11Token.of(SoftHsm.login(TOKEN)));
+            assertOneLine(thrown(() -> Pkcs11MasterKey.open(Pkcs11Login.of(link, TOKEN, "1111".toCharArray()),
+                    label)), ErrorCode.BAD_KEY, "wrong PIN");
+        } finally {
+            Files.delete(link); // ourselves: @TempDir warns about links that point outside it
+        }
+    }
+
+    @Test
     void keyLabel_invalid_isBadUsageBeforeTouchingTheToken() {
         Pkcs11Login login = Pkcs11Login.of(dir.resolve("absent.so"), "t", PIN.toCharArray());
         assertOneLine(thrown(() -> Pkcs11MasterKey.create(login, "")), ErrorCode.BAD_USAGE, "1 to 64 characters");
