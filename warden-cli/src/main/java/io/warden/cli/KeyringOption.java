@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.warden.crypto.pkcs11.Pkcs11MasterKey;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code --keyring} option and how a command finds its keyring: the option, else the policy's {@code protect.keyring}. */
@@ -66,9 +68,16 @@ final class KeyringOption {
         return k;
     }
 
-    /** The master-key openers this command line can satisfy: the passphrase (asked only if the file needs it). */
+    @Mixin
+    Pkcs11Options pkcs11 = new Pkcs11Options();
+
+    /**
+     * The master-key openers this command line can satisfy: a passphrase, or a PKCS#11 token's PIN (each asked for
+     * only if the file needs it).
+     */
     Map<String, MasterKeyOpener> openers(Path keyringFile) {
-        return Map.of(MasterKeys.passphraseProvider(), MasterKeys.passphrase(() -> passphraseFor(keyringFile)));
+        return Map.of(MasterKeys.passphraseProvider(), MasterKeys.passphrase(() -> passphraseFor(keyringFile)),
+                Pkcs11MasterKey.PROVIDER, pkcs11.opener());
     }
 
     /** Key operations on the keyring given with {@code --keyring} (required), logged beside it. */
@@ -95,14 +104,19 @@ final class KeyringOption {
 
     /** The first line of {@code file} as a passphrase; an unreadable or empty file is a BAD_KEY error. */
     static Passphrase fromFile(Path file) {
+        return fromFile(file, "passphrase");
+    }
+
+    /** The first line of {@code file} as a secret called {@code what} in messages ("passphrase", "PIN"). */
+    static Passphrase fromFile(Path file, String what) {
         try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
             String line = r.readLine();
             if (line == null || line.isEmpty()) {
-                throw new WardenException(ErrorCode.BAD_KEY, "passphrase file " + file + " is empty");
+                throw new WardenException(ErrorCode.BAD_KEY, what + " file " + file + " is empty");
             }
             return Passphrase.of(line.toCharArray());
         } catch (java.io.IOException e) {
-            throw new WardenException(ErrorCode.BAD_KEY, "cannot read passphrase file " + file);
+            throw new WardenException(ErrorCode.BAD_KEY, "cannot read " + what + " file " + file);
         }
     }
 

@@ -9,6 +9,8 @@ import io.warden.crypto.MasterKey;
 import io.warden.crypto.MasterKeys;
 import io.warden.crypto.OpsLog;
 import io.warden.crypto.Passphrase;
+import io.warden.crypto.pkcs11.Pkcs11Login;
+import io.warden.crypto.pkcs11.Pkcs11MasterKey;
 import io.warden.crypto.seal.SealHeader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,8 +48,10 @@ final class KeysCommand implements Runnable {
     /** {@code warden keys create}: a new keyring. */
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create a new keyring file (mode 600).", "With --passphrase-env or --passphrase-file the "
-                    + "keys are wrapped under a key derived from the passphrase (Argon2id); --insecure-plaintext "
-                    + "stores them unwrapped, for development and tests only."})
+                    + "keys are wrapped under a key derived from the passphrase (Argon2id); with --pkcs11-token and "
+                    + "--pkcs11-key under a non-extractable AES-256 key on an HSM (generated there unless "
+                    + "--pkcs11-existing-key); --insecure-plaintext stores them unwrapped, for development and tests "
+                    + "only."})
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -66,17 +70,52 @@ final class KeysCommand implements Runnable {
                 description = "Wrap the keys under the passphrase on the first line of FILE.")
         Path passphraseFile;
 
+        @Option(names = "--pkcs11-token", paramLabel = "LABEL", description = "Wrap the keys under a key on the HSM "
+                + "token with this label (with --pkcs11-key, --pkcs11-library and the PIN in $WARDEN_PKCS11_PIN).")
+        String pkcs11Token;
+
+        @Option(names = "--pkcs11-key", paramLabel = "LABEL", description = "Label of the master key on the token.")
+        String pkcs11Key;
+
+        @Option(names = "--pkcs11-existing-key",
+                description = "Use a key already on the token instead of generating one.")
+        boolean pkcs11Existing;
+
+        @Mixin
+        Pkcs11Options pkcs11 = new Pkcs11Options();
+
         @Override
         public Integer call() {
-            int ways = (insecurePlaintext ? 1 : 0) + (passphraseEnv != null ? 1 : 0) + (passphraseFile != null ? 1 : 0);
+            int ways = (insecurePlaintext ? 1 : 0) + (passphraseEnv != null ? 1 : 0) + (passphraseFile != null ? 1 : 0)
+                    + (pkcs11Token != null ? 1 : 0);
             if (ways != 1) {
                 throw new WardenException(ErrorCode.BAD_USAGE, "say how to protect the keys, once: --passphrase-env "
-                        + "VAR or --passphrase-file FILE (encrypted), or --insecure-plaintext (development only)");
+                        + "VAR or --passphrase-file FILE, --pkcs11-token LABEL (an HSM), or --insecure-plaintext "
+                        + "(development only)");
+            }
+            if ((pkcs11Token == null) != (pkcs11Key == null)) {
+                throw new WardenException(ErrorCode.BAD_USAGE, "--pkcs11-token and --pkcs11-key go together");
             }
             KeyOperations ops = new KeyOperations(file, Map.of(), OpsLog.beside(file), Clock.systemUTC());
             if (insecurePlaintext) {
                 Keyring k = ops.create(MasterKeys.insecurePlaintext());
                 say(spec, "created " + file + " (keyring " + k.id() + ", INSECURE plaintext, mode 600)");
+                return Main.OK;
+            }
+            if (pkcs11Token != null) {
+                if (java.nio.file.Files.exists(file)) {
+                    throw new WardenException(ErrorCode.BAD_USAGE, file + " exists; a keyring is never overwritten");
+                }
+                Pkcs11Login login = pkcs11.login(pkcs11Token);
+                Keyring k;
+                try {
+                    k = ops.create(pkcs11Existing ? Pkcs11MasterKey.open(login, pkcs11Key)
+                            : Pkcs11MasterKey.create(login, pkcs11Key));
+                } finally {
+                    login.clear();
+                }
+                say(spec, "created " + file + " (keyring " + k.id() + ", master key \"" + pkcs11Key + "\" on PKCS#11 "
+                        + "token \"" + pkcs11Token + "\", mode 600)");
                 return Main.OK;
             }
             Passphrase p = passphraseFile != null ? KeyringOption.fromFile(passphraseFile)

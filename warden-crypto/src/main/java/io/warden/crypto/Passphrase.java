@@ -42,6 +42,11 @@ public final class Passphrase {
         return out;
     }
 
+    /** A copy of the characters, for secrets read the same way (a PIN); the caller wipes it. */
+    public char[] chars() {
+        return chars.clone();
+    }
+
     /** Overwrites the characters. */
     public void clear() {
         Arrays.fill(chars, '\0');

@@ -6,7 +6,9 @@ import com.google.crypto.tink.Aead;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.crypto.MasterKey;
+import io.warden.crypto.MasterKeyOpener;
 import io.warden.crypto.pkcs11.Pkcs11Module.KeyObject;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -18,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -90,6 +93,32 @@ public final class Pkcs11MasterKey implements MasterKey {
         } finally {
             Arrays.fill(pin, '\0');
         }
+    }
+
+    /**
+     * The opener of keyrings whose master key is on a PKCS#11 token: it reads {@code token_label} and
+     * {@code key_label} from the file and logs in with the module at {@code library} and the PIN {@code pin} gives
+     * (asked only when a file needs it; the array is wiped after use).
+     */
+    public static MasterKeyOpener opener(Supplier<Path> library, Supplier<char[]> pin) {
+        return parameters -> {
+            if (!(parameters.get("token_label") instanceof String token)
+                    || !(parameters.get("key_label") instanceof String key)) {
+                throw new WardenException(ErrorCode.MALFORMED_INPUT, "not a Warden keyring (master.token_label or "
+                        + "master.key_label is missing)");
+            }
+            char[] p = pin.get();
+            try {
+                Pkcs11Login login = Pkcs11Login.of(library.get(), token, p);
+                try {
+                    return open(login, key);
+                } finally {
+                    login.clear();
+                }
+            } finally {
+                Arrays.fill(p, '\0');
+            }
+        };
     }
 
     /**

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Fresh SoftHSM2 tokens for the tests in this JVM.
  *
- * <p>SoftHSM2 reads its configuration ({@code SOFTHSM2_CONF}) and scans its token directory once, when a process
- * first initialises the library, and a JVM cannot set its own environment. So warden-crypto's pom points
- * {@code SOFTHSM2_CONF} at {@code target/softhsm/softhsm2.conf} (and sets the system property
+ * <p>Public, in warden-crypto's test jar, for the CLI's HSM tests. SoftHSM2 reads its configuration ({@code SOFTHSM2_CONF}) and scans its token directory once, when a process
+ * first initialises the library, and a JVM cannot set its own environment. So the parent pom points
+ * {@code SOFTHSM2_CONF} at {@code target/softhsm/softhsm2.conf} of each module (and sets the system property
  * {@code warden.softhsm.conf} to the same path, so an unrelated {@code SOFTHSM2_CONF} is never wiped), and on first use
  * this class empties that directory and creates every token the tests use with {@code bin/softhsm-init.sh} — before
  * anything in this JVM loads the library. A token created later would not be seen.
@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Without SoftHSM2 (no library, no softhsm2-util, or not run through Maven) the tests that need it are skipped
  * with the reason, or fail with it when {@code WARDEN_REQUIRE_SOFTHSM=1} (./run-tests sets it).
  */
-final class SoftHsm {
+public final class SoftHsm {
     /** The shared token: tests give their keys unique labels. */
-    static final String TOKEN = "warden-test";
+    public static final String TOKEN = "warden-test";
     /** A token only the wrong-PIN test logs in to, so its first wrong PIN reaches the token. */
     static final String FRESH_TOKEN = "warden-fresh";
     /** The user PIN of both tokens; distinctive, so tests can look for it in messages. */
-    static final String PIN = "pin-7Qx9-unique";
+    public static final String PIN = "pin-7Qx9-unique";
 
     private static final String[] LIBRARIES = {
         "/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
@@ -42,7 +42,7 @@ final class SoftHsm {
     private SoftHsm() {}
 
     /** The SoftHSM2 library, with the tokens created; skips or fails the test when that is impossible. */
-    static Path library() {
+    public static Path library() {
         State s = Holder.STATE;
         if (s.library == null) {
             String reason = "SoftHSM2 tests not run: " + s.problem;
@@ -68,7 +68,7 @@ final class SoftHsm {
                 + "which installs softhsm2)");
         String conf = System.getenv("SOFTHSM2_CONF");
         if (conf == null || !conf.equals(System.getProperty("warden.softhsm.conf"))) {
-            return new State(null, "SOFTHSM2_CONF is not the one warden-crypto's pom sets; run these tests through "
+            return new State(null, "SOFTHSM2_CONF is not the one the pom sets; run these tests through "
                     + "Maven");
         }
         Path dir = Path.of(conf).getParent();
