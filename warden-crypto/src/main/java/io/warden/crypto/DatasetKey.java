@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
@@ -178,12 +177,13 @@ public final class DatasetKey {
     }
 
     /**
-     * The streaming AEAD of one version, for sealing (the primary) or opening what that version sealed.
+     * The streaming AEAD of one version (Tink's AES-GCM-HKDF streaming primitive), for sealing (the primary) or
+     * opening what that version sealed.
      *
      * @throws WardenException BAD_KEY, saying why in plain words, when the key was destroyed or the version is below
      *     the minimum decryption version
      */
-    public StreamingAead streamingAead(Version version) {
+    public AesGcmHkdfStreaming streamingAead(Version version) {
         if (keyset == null) {
             throw new WardenException(ErrorCode.BAD_KEY, "the key of dataset " + dataset + " was destroyed on "
                     + destroyed + ": data sealed under it cannot be opened by anyone");
@@ -194,7 +194,9 @@ public final class DatasetKey {
                     + " (lower it with 'warden keys config' to open this file)");
         }
         try {
-            return AesGcmHkdfStreaming.create((AesGcmHkdfStreamingKey) keyset.getAt(version.number() - 1).getKey());
+            // Tink's own primitive for this key type; its segment API lets sealing drive the format a segment at a time
+            return (AesGcmHkdfStreaming) AesGcmHkdfStreaming.create(
+                    (AesGcmHkdfStreamingKey) keyset.getAt(version.number() - 1).getKey());
         } catch (GeneralSecurityException e) {
             throw new WardenException(ErrorCode.BAD_KEY, "dataset " + dataset + ": key version " + version.number()
                     + " is unusable (" + Keyring.kind(e) + ")");

@@ -2,17 +2,14 @@ package io.warden.crypto.seal;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.crypto.DatasetKey;
 import io.warden.crypto.Keyring;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +28,8 @@ import java.util.function.Consumer;
  * to the operations log, so an operation that cannot be recorded releases nothing.
  */
 public final class Sealer {
-    private static final int BUFFER = 1 << 20;
+    /** Tink's ciphertext segment: no segment, plaintext or ciphertext, is larger. */
+    private static final int SEGMENT = 1 << 20;
     private static final int WRITE_BEHIND_BUFFERS = 4;
 
     /** What an opened file must match, beyond authenticating: a dataset id and a manifest digest, each optional. */
@@ -52,10 +50,15 @@ public final class Sealer {
             Consumer<SealHeader> beforeCommit) {
         DatasetKey key = keyring.dataset(dataset);
         DatasetKey.Version version = key.primary();
-        StreamingAead aead = streamingAead(keyring, key, version);
+        AesGcmHkdfStreaming aead = key.streamingAead(version);
         SealHeader header = new SealHeader(keyring.id(), dataset, version.keyId(), version.number(), manifestDigest);
         try (FileChannel in = openInput(input); AtomicFile.Pending out = AtomicFile.open(output)) {
-            encrypt(new Source(in, input), aead, header, out.channel(), output);
+            WriteBehind behind = new WriteBehind(out.channel(), output, WRITE_BEHIND_BUFFERS, SEGMENT);
+            run(behind, () -> {
+                byte[] ad = header.encode();
+                behind.submitCopy(ad);
+                Segments.encrypt(in, aead, ad, behind);
+            }, input);
             beforeCommit.accept(header);
             out.commit();
         } catch (IOException e) {
@@ -81,18 +84,14 @@ public final class Sealer {
         try (FileChannel in = openInput(input)) {
             SealHeader header = SealHeader.read(in, input.toString());
             check(header, keyring, expect, input);
-            StreamingAead aead = streamingAead(keyring, header, input);
+            AesGcmHkdfStreaming aead = streamingAead(keyring, header, input);
             try (AtomicFile.Pending out = AtomicFile.open(output)) {
-                Source source = new Source(in, input);
-                try (ReadableByteChannel plain = aead.newDecryptingChannel(source, header.encode())) {
-                    copy(plain, out.channel(), source, input, output);
-                }
+                WriteBehind behind = new WriteBehind(out.channel(), output, WRITE_BEHIND_BUFFERS, SEGMENT);
+                run(behind, () -> Segments.decrypt(in, aead, header.encode(), behind), input);
                 beforeCommit.accept(header);
                 out.commit();
             }
             return header;
-        } catch (GeneralSecurityException e) {
-            throw new WardenException(ErrorCode.BAD_KEY, input + ": its key cannot be used (" + kind(e) + ")");
         } catch (IOException e) {
             throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + input + " (" + kind(e) + ")");
         }
@@ -110,21 +109,21 @@ public final class Sealer {
             DatasetKey key = keyring.dataset(old.dataset());
             DatasetKey.Version newest = key.primary();
             if (newest.keyId() == old.keyId()) return old;
-            StreamingAead from = streamingAead(keyring, old, file);
-            StreamingAead to = streamingAead(keyring, key, newest);
+            AesGcmHkdfStreaming from = streamingAead(keyring, old, file);
+            AesGcmHkdfStreaming to = key.streamingAead(newest);
             SealHeader header = new SealHeader(old.keyringId(), old.dataset(), newest.keyId(), newest.number(),
                     old.manifestDigest());
             try (AtomicFile.Pending out = AtomicFile.open(file)) {
-                Source source = new Source(in, file);
-                try (ReadableByteChannel plain = from.newDecryptingChannel(source, old.encode())) {
-                    encrypt(new Decrypted(plain, source, file), to, header, out.channel(), file);
-                }
+                WriteBehind behind = new WriteBehind(out.channel(), file, WRITE_BEHIND_BUFFERS, SEGMENT);
+                run(behind, () -> {
+                    byte[] ad = header.encode();
+                    behind.submitCopy(ad);
+                    Segments.reencrypt(in, from, old.encode(), to, ad, behind);
+                }, file);
                 beforeCommit.accept(header);
                 out.commit();
             }
             return header;
-        } catch (GeneralSecurityException e) {
-            throw new WardenException(ErrorCode.BAD_KEY, file + ": its key cannot be used (" + kind(e) + ")");
         } catch (IOException e) {
             throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + file + " (" + kind(e) + ")");
         }
@@ -155,77 +154,35 @@ public final class Sealer {
         }
     }
 
-    private static StreamingAead streamingAead(Keyring keyring, SealHeader header, Path file) {
+    private static AesGcmHkdfStreaming streamingAead(Keyring keyring, SealHeader header, Path file) {
         DatasetKey key = keyring.dataset(header.dataset());
         DatasetKey.Version version = key.version(header.keyId());
         if (version == null || version.number() != header.keyVersion()) {
             throw new WardenException(ErrorCode.BAD_KEY, file + " was sealed with version " + header.keyVersion()
                     + " of dataset " + header.dataset() + "'s key, which this keyring does not have");
         }
-        return streamingAead(keyring, key, version);
-    }
-
-    private static StreamingAead streamingAead(Keyring keyring, DatasetKey key, DatasetKey.Version version) {
         return key.streamingAead(version);
     }
 
-    /** Writes the header, then the ciphertext of everything {@code plain} gives, through a write-behind thread. */
-    private static void encrypt(ReadableByteChannel plain, StreamingAead aead, SealHeader header,
-            WritableByteChannel sink, Path output) throws IOException {
-        byte[] ad = header.encode();
-        WriteBehindChannel behind = new WriteBehindChannel(sink, output, WRITE_BEHIND_BUFFERS, BUFFER);
+    private interface Work {
+        void run() throws IOException, GeneralSecurityException, Segments.NotAuthentic;
+    }
+
+    /** Runs {@code work} feeding {@code behind}, then waits for the writes; on any failure stops the writer. */
+    private static void run(WriteBehind behind, Work work, Path input) throws IOException {
         boolean done = false;
         try {
-            behind.write(ByteBuffer.wrap(ad));
-            try (WritableByteChannel cipher = aead.newEncryptingChannel(behind, ad)) {
-                // A heap buffer on purpose: Tink encrypts whole segments straight from it, and the JDK's AES-GCM
-                // takes its fast (intrinsic) path only when both buffers are arrays — 3x the speed of a direct one.
-                ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-                while (plain.read(buf) >= 0) {
-                    buf.flip();
-                    while (buf.hasRemaining()) cipher.write(buf);
-                    buf.clear();
-                }
-            }
+            work.run();
+            behind.finish();
             done = true;
+        } catch (Segments.NotAuthentic e) {
+            throw new WardenException(ErrorCode.VERIFICATION_FAILED, input + ": fails authentication — the file was "
+                    + "altered, truncated, reordered or given another header; nothing was written");
         } catch (GeneralSecurityException e) {
-            throw new WardenException(ErrorCode.BAD_KEY, "cannot seal into " + output + " (" + kind(e) + ")");
+            throw new WardenException(ErrorCode.BAD_KEY, "cannot seal with this key (" + kind(e) + ")");
         } finally {
             if (!done) behind.abandon();
         }
-    }
-
-    /** Copies the authenticated plaintext to {@code sink}; authentication failures become VERIFICATION_FAILED. */
-    private static void copy(ReadableByteChannel plain, WritableByteChannel sink, Source source, Path input,
-            Path output) throws IOException {
-        WriteBehindChannel behind = new WriteBehindChannel(sink, output, WRITE_BEHIND_BUFFERS, BUFFER);
-        boolean done = false;
-        try {
-            ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
-            while (true) {
-                int n;
-                try {
-                    n = plain.read(buf);
-                } catch (IOException e) {
-                    if (source.failure != null) throw source.failure;
-                    throw notAuthentic(input);
-                }
-                if (n < 0) break;
-                buf.flip();
-                behind.write(buf);
-                buf.clear();
-            }
-            behind.close();
-            done = true;
-        } finally {
-            if (!done) behind.abandon();
-        }
-    }
-
-    /** Tink reads a segment ahead (to know which is last), so the failing segment is not named: it could mislead. */
-    static WardenException notAuthentic(Path input) {
-        return new WardenException(ErrorCode.VERIFICATION_FAILED, input + ": fails authentication — the file was "
-                + "altered, truncated, reordered or given another header; nothing was written");
     }
 
     private static FileChannel openInput(Path input) {
@@ -254,75 +211,5 @@ public final class Sealer {
 
     private static String kind(Exception e) {
         return e.getClass().getSimpleName();
-    }
-
-    /** The ciphertext file; remembers its own read failures so they are not mistaken for failed authentication. */
-    private static final class Source implements ReadableByteChannel {
-        private final FileChannel in;
-        private final Path path;
-        IOException failure;
-
-        Source(FileChannel in, Path path) {
-            this.in = in;
-            this.path = path;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            try {
-                return in.read(dst);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public boolean isOpen() {
-            return in.isOpen();
-        }
-
-        @Override
-        public void close() {
-            // the caller closes the file
-        }
-
-        @Override
-        public String toString() {
-            return "Source[" + path + "]";
-        }
-    }
-
-    /** Plaintext coming out of a decrypting channel, with authentication failures reported as such (rewrap). */
-    private static final class Decrypted implements ReadableByteChannel {
-        private final ReadableByteChannel plain;
-        private final Source source;
-        private final Path file;
-
-        Decrypted(ReadableByteChannel plain, Source source, Path file) {
-            this.plain = plain;
-            this.source = source;
-            this.file = file;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            try {
-                return plain.read(dst);
-            } catch (IOException e) {
-                if (source.failure != null) throw e;
-                throw notAuthentic(file);
-            }
-        }
-
-        @Override
-        public boolean isOpen() {
-            return plain.isOpen();
-        }
-
-        @Override
-        public void close() {
-            // closed with the decrypting channel
-        }
     }
 }

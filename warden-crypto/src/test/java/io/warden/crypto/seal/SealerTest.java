@@ -50,6 +50,34 @@ class SealerTest {
     }
 
     @Test
+    void theCiphertext_isTinksStreamingFormat_bothWays() throws Exception {
+        var key = keyring.dataset("customers");
+        var aead = key.streamingAead(key.primary());
+        for (int size : new int[] {0, 5, FIRST_PLAIN, FIRST_PLAIN + PLAIN, FIRST_PLAIN + PLAIN + 3}) {
+            byte[] data = random(size, 100 + size);
+            Path sealed = seal(data, null);
+            byte[] file = Files.readAllBytes(sealed);
+            byte[] ad = Arrays.copyOf(file, 69);
+            // Warden's segments opened by Tink's own decrypting stream
+            try (var in = aead.newDecryptingStream(new java.io.ByteArrayInputStream(file, 69, file.length - 69), ad)) {
+                assertThat(in.readAllBytes()).as("size %d", size).isEqualTo(data);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("Tink cannot open Warden's " + size + " bytes", e);
+            }
+            // Tink's own encrypting stream opened by Warden
+            var bytes = new java.io.ByteArrayOutputStream();
+            bytes.write(ad);
+            try (var out = aead.newEncryptingStream(bytes, ad)) {
+                out.write(data);
+            }
+            Path tinkMade = Files.write(dir.resolve("tink" + size), bytes.toByteArray());
+            Path out = dir.resolve("tink-out" + size);
+            Sealer.unseal(tinkMade, out, keyring, Sealer.Expect.NOTHING, h -> { });
+            assertThat(Files.readAllBytes(out)).isEqualTo(data);
+        }
+    }
+
+    @Test
     void header_isLaidOutAsDocumented_andIsTheFilesPrefix() throws IOException {
         byte[] digest = sha256("manifest");
         Path sealed = seal(random(10, 1), digest);
