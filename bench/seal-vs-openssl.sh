@@ -4,6 +4,8 @@
 # Files live in DIR (default /dev/shm, a RAM file system, so the disk's speed does not decide; pass a disk
 # directory to include it). Warden's keyring is passphrase-protected (Argon2id is paid at every run);
 # openssl gets a raw key on the command line and age an X25519 identity file, each its cheapest form.
+# Warden forces its output to disk before renaming it into place; so that all three deliver a durable file, openssl
+# and age are followed by `sync FILE` (coreutils: fsync of that file; free on a RAM file system).
 # Usage: bench/seal-vs-openssl.sh [SIZE_MIB=1024] [RUNS=5] [DIR=/dev/shm]
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -28,12 +30,12 @@ echo "openssl: $(openssl version); age: $(age --version)"
 # Seal first (the unseal runs need the sealed file), each tool's encryption then decryption.
 hyperfine --runs "$runs" --warmup 1 --export-json "$dir/enc.json" \
   -n warden-seal "./warden seal $plain --dataset bench --keyring $keys -o $dir/plain.sealed" \
-  -n openssl-enc "openssl enc -aes-256-ctr -K $key -iv $iv -in $plain -out $dir/plain.ctr" \
-  -n age-enc "age -r $recipient -o $dir/plain.age $plain" >/dev/null
+  -n openssl-enc "openssl enc -aes-256-ctr -K $key -iv $iv -in $plain -out $dir/plain.ctr && sync $dir/plain.ctr" \
+  -n age-enc "age -r $recipient -o $dir/plain.age $plain && sync $dir/plain.age" >/dev/null
 hyperfine --runs "$runs" --warmup 1 --export-json "$dir/dec.json" \
   -n warden-unseal "./warden unseal $dir/plain.sealed --keyring $keys -o $dir/out.warden" \
-  -n openssl-dec "openssl enc -d -aes-256-ctr -K $key -iv $iv -in $dir/plain.ctr -out $dir/out.openssl" \
-  -n age-dec "age -d -i $dir/age.key -o $dir/out.age $dir/plain.age" >/dev/null
+  -n openssl-dec "openssl enc -d -aes-256-ctr -K $key -iv $iv -in $dir/plain.ctr -out $dir/out.openssl && sync $dir/out.openssl" \
+  -n age-dec "age -d -i $dir/age.key -o $dir/out.age $dir/plain.age && sync $dir/out.age" >/dev/null
 for f in out.warden out.openssl out.age; do cmp -s "$plain" "$dir/$f" || { echo "MISMATCH: $f" >&2; exit 1; }; done
 /usr/bin/time -f "warden seal peak RSS %M KB" ./warden seal "$plain" --dataset bench --keyring "$keys" -o "$dir/rss.sealed" >/dev/null
 python3 - "$dir/enc.json" "$dir/dec.json" "$size" <<'PY'
