@@ -24,7 +24,7 @@ final class KeyringOption {
     static final String DEFAULT_PASSPHRASE_ENV = "WARDEN_KEYRING_PASSPHRASE";
 
     @Option(names = "--keyring", paramLabel = "FILE",
-            description = "Keyring for keyed operators (default: the policy's protect.keyring). Create one with "
+            description = "The keyring (protect and reveal: default the policy's protect.keyring). Create one with "
                     + "'warden keys create FILE --passphrase-env VAR'.")
     Path keyring;
 

@@ -260,7 +260,8 @@ final class KeyringFile {
                 }
                 long keyId = v.get("key_id").asLong();
                 if (keyId < 0 || keyId > 0xFFFF_FFFFL) throw malformed(file, where + "a key id is out of range");
-                versions.add(new DatasetKey.Version(v.get("version").asInt(), (int) keyId, instant(file, v, where)));
+                versions.add(new DatasetKey.Version(v.get("version").asInt(), (int) keyId,
+                        instantField(file, v, "created", where)));
             }
             Instant destroyed = d.has("destroyed") ? instantField(file, d, "destroyed", where) : null;
             KeysetHandle keyset = destroyed != null ? null
@@ -274,10 +275,6 @@ final class KeyringFile {
             }
         }
         return out;
-    }
-
-    private static Instant instant(Path file, JsonNode v, String where) {
-        return instantField(file, v, "created", where);
     }
 
     private static Instant instantField(Path file, JsonNode node, String field, String where) {
