@@ -218,8 +218,8 @@ final class KeysCommand implements Runnable {
     /** {@code warden keys config}: the minimum decryption version of a dataset key. */
     @Command(name = "config", mixinStandardHelpOptions = true,
             description = {"Set the lowest version of a dataset's key that may still open sealed files (like Vault's "
-                    + "min_decryption_version). Files sealed with older versions then refuse to open until they are "
-                    + "rewrapped before, or the minimum is lowered again."})
+                    + "min_decryption_version). Files sealed with older versions then refuse to open until the "
+                    + "minimum is lowered again: rewrap them first."})
     static final class Config implements Callable<Integer> {
         @Spec
         CommandSpec spec;
