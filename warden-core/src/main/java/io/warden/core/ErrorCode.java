@@ -31,6 +31,25 @@ public enum ErrorCode {
     VERIFICATION_FAILED(Category.VERIFICATION),
     /** An output file could not be written. */
     OUTPUT_FAILED(Category.USER),
+    /** No credential, or one that is wrong, expired or revoked. */
+    UNAUTHENTICATED(Category.USER),
+    /** The principal is known but its roles, grants or token scopes do not allow the action. */
+    PERMISSION_DENIED(Category.USER),
+    /** The action is sensitive and needs a second factor given within the last few minutes. */
+    MFA_REQUIRED(Category.USER),
+    /** Too many failed attempts: the account or address is locked out for a while. */
+    TOO_MANY_ATTEMPTS(Category.USER),
+    /** A named thing (dataset, version, user, token) does not exist. */
+    NOT_FOUND(Category.USER),
+    /** The thing to create exists already, or the request conflicts with the current state. */
+    CONFLICT(Category.USER),
+    /** A request body or upload is larger than allowed. */
+    TOO_LARGE(Category.USER),
+    /**
+     * A dependency the action cannot do without failed: above all the audit log could not record the request durably,
+     * so the request fails closed.
+     */
+    UNAVAILABLE(Category.INTERNAL),
     /** A bug or an environment failure Warden did not expect. */
     INTERNAL(Category.INTERNAL);
 

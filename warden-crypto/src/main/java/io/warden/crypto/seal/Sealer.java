@@ -10,6 +10,8 @@ import io.warden.crypto.DatasetKey;
 import io.warden.crypto.Keyring;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,21 +50,35 @@ public final class Sealer {
      */
     public static SealHeader seal(Path input, Path output, Keyring keyring, String dataset, byte[] manifestDigest,
             Consumer<SealHeader> beforeCommit) {
+        try (FileChannel in = openInput(input)) {
+            return seal(in, input.toString(), output, keyring, dataset, manifestDigest, beforeCommit);
+        } catch (IOException e) {
+            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + input + " (" + kind(e) + ")");
+        }
+    }
+
+    /**
+     * Seals everything {@code input} gives (a file, an upload) into {@code output}, as {@link #seal(Path, Path,
+     * Keyring, String, byte[], Consumer)} does; {@code inputName} names the input in messages. The output appears only
+     * when the input ended normally; a read failure leaves nothing behind.
+     */
+    public static SealHeader seal(ReadableByteChannel input, String inputName, Path output, Keyring keyring,
+            String dataset, byte[] manifestDigest, Consumer<SealHeader> beforeCommit) {
         DatasetKey key = keyring.dataset(dataset);
         DatasetKey.Version version = key.primary();
         AesGcmHkdfStreaming aead = key.streamingAead(version);
         SealHeader header = new SealHeader(keyring.id(), dataset, version.keyId(), version.number(), manifestDigest);
-        try (FileChannel in = openInput(input); AtomicFile.Pending out = AtomicFile.open(output)) {
+        try (AtomicFile.Pending out = AtomicFile.open(output)) {
             WriteBehind behind = new WriteBehind(out.channel(), output, WRITE_BEHIND_BUFFERS, SEGMENT);
             run(behind, () -> {
                 byte[] ad = header.encode();
                 behind.submitCopy(ad);
-                Segments.encrypt(in, aead, ad, behind);
-            }, input);
+                Segments.encrypt(input, aead, ad, behind);
+            }, inputName);
             beforeCommit.accept(header);
             out.commit();
         } catch (IOException e) {
-            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + input + " (" + kind(e) + ")");
+            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + inputName + " (" + kind(e) + ")");
         }
         return header;
     }
@@ -87,10 +103,30 @@ public final class Sealer {
             AesGcmHkdfStreaming aead = streamingAead(keyring, header, input);
             try (AtomicFile.Pending out = AtomicFile.open(output)) {
                 WriteBehind behind = new WriteBehind(out.channel(), output, WRITE_BEHIND_BUFFERS, SEGMENT);
-                run(behind, () -> Segments.decrypt(in, aead, header.encode(), behind), input);
+                run(behind, () -> Segments.decrypt(in, aead, header.encode(), behind), input.toString());
                 beforeCommit.accept(header);
                 out.commit();
             }
+            return header;
+        } catch (IOException e) {
+            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + input + " (" + kind(e) + ")");
+        }
+    }
+
+    /**
+     * Streams the plaintext of {@code input} into {@code output} (a download): each 1 MiB segment is written only
+     * after it authenticated, so nothing unauthenticated is released, but a file cut or altered further on fails after
+     * the segments before it were written — the caller must then abort the transfer (the receiver also checks the
+     * SHA-256 it was given). Checks and failures as {@link #unseal(Path, Path, Keyring, Expect, Consumer)}.
+     */
+    public static SealHeader unseal(Path input, WritableByteChannel output, String outputName, Keyring keyring,
+            Expect expect) {
+        try (FileChannel in = openInput(input)) {
+            SealHeader header = SealHeader.read(in, input.toString());
+            check(header, keyring, expect, input);
+            AesGcmHkdfStreaming aead = streamingAead(keyring, header, input);
+            WriteBehind behind = new WriteBehind(output, Path.of(outputName), WRITE_BEHIND_BUFFERS, SEGMENT);
+            run(behind, () -> Segments.decrypt(in, aead, header.encode(), behind), input.toString());
             return header;
         } catch (IOException e) {
             throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + input + " (" + kind(e) + ")");
@@ -119,7 +155,7 @@ public final class Sealer {
                     byte[] ad = header.encode();
                     behind.submitCopy(ad);
                     Segments.reencrypt(in, from, old.encode(), to, ad, behind);
-                }, file);
+                }, file.toString());
                 beforeCommit.accept(header);
                 out.commit();
             }
@@ -169,7 +205,7 @@ public final class Sealer {
     }
 
     /** Runs {@code work} feeding {@code behind}, then waits for the writes; on any failure stops the writer. */
-    private static void run(WriteBehind behind, Work work, Path input) throws IOException {
+    private static void run(WriteBehind behind, Work work, String input) throws IOException {
         boolean done = false;
         try {
             work.run();
