@@ -2,6 +2,7 @@ package io.warden.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,9 +19,10 @@ import java.time.Duration;
  * @param maxUploadBytes the largest upload accepted
  * @param sessionTtl how long a login session lasts
  * @param mfaFreshness how recent a second factor must be for sensitive actions
+ * @param alertWebhook where alerts are POSTed as JSON, or null for the log only
  */
 public record ServerConfig(Path dataDir, String databaseUrl, String host, int port, Path tlsCert, Path tlsKey,
-        long maxUploadBytes, Duration sessionTtl, Duration mfaFreshness) {
+        long maxUploadBytes, Duration sessionTtl, Duration mfaFreshness, URI alertWebhook) {
     public static final long DEFAULT_MAX_UPLOAD = 1L << 40;
 
     public ServerConfig {
@@ -37,19 +39,31 @@ public record ServerConfig(Path dataDir, String databaseUrl, String host, int po
     /** The defaults: SQLite in {@code dataDir}, loopback, a self-signed certificate, 8 h sessions, 5 min MFA. */
     public static ServerConfig defaults(Path dataDir, int port) {
         return new ServerConfig(dataDir, null, "127.0.0.1", port, null, null, DEFAULT_MAX_UPLOAD, Duration.ofHours(8),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), null);
     }
 
     public ServerConfig withDatabase(String url) {
-        return new ServerConfig(dataDir, url, host, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl, mfaFreshness);
+        return new ServerConfig(dataDir, url, host, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl, mfaFreshness,
+                alertWebhook);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
-        return new ServerConfig(dataDir, databaseUrl, host, port, cert, key, maxUploadBytes, sessionTtl, mfaFreshness);
+        return new ServerConfig(dataDir, databaseUrl, host, port, cert, key, maxUploadBytes, sessionTtl, mfaFreshness,
+                alertWebhook);
     }
 
     public ServerConfig withHost(String bindHost) {
         return new ServerConfig(dataDir, databaseUrl, bindHost, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl,
-                mfaFreshness);
+                mfaFreshness, alertWebhook);
+    }
+
+    public ServerConfig withMaxUpload(long bytes) {
+        return new ServerConfig(dataDir, databaseUrl, host, port, tlsCert, tlsKey, bytes, sessionTtl, mfaFreshness,
+                alertWebhook);
+    }
+
+    public ServerConfig withAlertWebhook(URI webhook) {
+        return new ServerConfig(dataDir, databaseUrl, host, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl,
+                mfaFreshness, webhook);
     }
 }
