@@ -1,6 +1,6 @@
 package io.warden.server.identity;
 
-import static io.warden.server.identity.PasswordTest.code;
+import static io.warden.server.identity.Errors.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

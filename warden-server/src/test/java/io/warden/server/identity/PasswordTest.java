@@ -1,5 +1,6 @@
 package io.warden.server.identity;
 
+import static io.warden.server.identity.Errors.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class PasswordTest {
     private static final String SECRET = "correct horse battery staple";
-
-    static ErrorCode code(Throwable e) {
-        return ((WardenException) e).code();
-    }
 
     @Test
     void toString_neverShowsThePassword() {
