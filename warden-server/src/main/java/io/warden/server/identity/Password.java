@@ -21,10 +21,12 @@ public final class Password {
 
     private final byte[] utf8;
     private final int length;
+    private final boolean blank;
 
-    private Password(byte[] utf8, int length) {
+    private Password(byte[] utf8, int length, boolean blank) {
         this.utf8 = utf8;
         this.length = length;
+        this.blank = blank;
     }
 
     /**
@@ -44,7 +46,8 @@ public final class Password {
         ByteBuffer b = StandardCharsets.UTF_8.encode(CharBuffer.wrap(nfkc));
         byte[] bytes = Arrays.copyOfRange(b.array(), b.arrayOffset() + b.position(), b.arrayOffset() + b.limit());
         Arrays.fill(b.array(), (byte) 0);
-        return new Password(bytes, text.codePointCount(0, text.length()));
+        boolean blank = text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        return new Password(bytes, text.codePointCount(0, text.length()), blank);
     }
 
     /** Its length in code points, as typed (before normalisation). */
@@ -59,8 +62,7 @@ public final class Password {
 
     /** Whether it is made of white space only. */
     boolean blank() {
-        return new String(utf8, StandardCharsets.UTF_8).codePoints()
-                .allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        return blank;
     }
 
     @Override

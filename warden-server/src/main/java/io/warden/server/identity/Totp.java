@@ -78,6 +78,7 @@ public record Totp(TotpAlgorithm algorithm, int digits) {
 
     private byte[] normalise(String code) {
         Inputs.present(code, "the TOTP code");
+        if (code.isEmpty()) throw new WardenException(ErrorCode.BAD_USAGE, "the TOTP code is empty");
         if (code.length() > 32) throw Inputs.malformed("the TOTP code is not " + digits + " digits");
         String digitsOnly = code.replace(" ", "");
         if (digitsOnly.length() != digits || !digitsOnly.chars().allMatch(c -> c >= '0' && c <= '9')) {

@@ -101,7 +101,7 @@ class TotpTest {
 
     @Test
     void verify_malformedCodes_areRefusedWithOneLine() {
-        for (String bad : new String[] {"", "12345", "1234567", "12a456", "12345\n", "１２３４５６", "-12345",
+        for (String bad : new String[] {" ", "12345", "1234567", "12a456", "12345\n", "１２３４５６", "-12345",
             "9".repeat(1 << 20)}) {
             assertThatThrownBy(() -> SIX.verify(SEED_SHA1, bad, NOW, Totp.NO_STEP)).as(bad.length() > 50 ? "1 MB" : bad)
                     .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.MALFORMED_INPUT))
@@ -109,6 +109,8 @@ class TotpTest {
         }
         assertThatThrownBy(() -> SIX.verify(SEED_SHA1, null, NOW, Totp.NO_STEP))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_USAGE)).hasMessage("the TOTP code is missing");
+        assertThatThrownBy(() -> SIX.verify(SEED_SHA1, "", NOW, Totp.NO_STEP))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_USAGE)).hasMessage("the TOTP code is empty");
         assertThatThrownBy(() -> SIX.verify(null, "123456", NOW, Totp.NO_STEP))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_USAGE));
         assertThatThrownBy(() -> SIX.verify(SEED_SHA1, "123456", null, Totp.NO_STEP))
