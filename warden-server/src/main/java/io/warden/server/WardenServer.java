@@ -7,7 +7,16 @@ import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.crypto.Passphrase;
 import io.warden.server.audit.AuditHasher;
-import io.warden.server.audit.AuditTrail;
+import io.warden.core.Version;
+import io.warden.server.audit.Alerts;
+import io.warden.server.audit.AuditRoutes;
+import io.warden.server.audit.TlogAuditTrail;
+import io.warden.server.http.OpenApi;
+import io.warden.server.identity.Token;
+import io.warden.server.users.IdentityRoutes;
+import io.warden.server.users.IdentityService;
+import io.warden.server.users.UserStore;
+import java.util.Optional;
 import io.warden.server.catalog.BlobStore;
 import io.warden.server.catalog.Catalog;
 import io.warden.server.catalog.DatasetRoutes;
@@ -40,13 +49,15 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class WardenServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
-    private final AuditTrail audit;
+    private final TlogAuditTrail audit;
     private final Javalin app;
     private final TlsMaterial tls;
     private final ServerKeys keys;
+    private final Optional<String> bootstrap;
 
-    private WardenServer(ServerConfig config, Database db, AuditTrail audit, Javalin app, TlsMaterial tls,
-            ServerKeys keys) {
+    private WardenServer(ServerConfig config, Database db, TlogAuditTrail audit, Javalin app, TlsMaterial tls,
+            ServerKeys keys, Optional<String> bootstrap) {
+        this.bootstrap = bootstrap;
         this.config = config;
         this.db = db;
         this.audit = audit;
@@ -60,30 +71,44 @@ public final class WardenServer implements AutoCloseable {
      * plaintext, for development) when it is null.
      */
     public static WardenServer start(ServerConfig config, Passphrase passphrase) {
+        return start(config, passphrase, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerConfig, Passphrase)}, with the clock requests are judged by (tests move it). */
+    public static WardenServer start(ServerConfig config, Passphrase passphrase, Clock clock) {
         requireNonNull(config, "config");
+        requireNonNull(clock, "clock");
         Path data = config.dataDir();
         prepareDataDir(data);
         TlsMaterial tls = config.tlsCert() != null ? TlsMaterial.load(config.tlsCert(), config.tlsKey())
                 : TlsMaterial.selfSigned(data.resolve("tls"));
         ServerKeys keys = ServerKeys.open(data, passphrase);
         Database db = Database.open(config.databaseUrl(), data);
-        AuditTrail audit = null;
+        TlogAuditTrail audit = null;
         try {
-            Clock clock = Clock.systemUTC();
             Metrics metrics = new Metrics();
-            audit = openAudit(data, keys);
+            audit = TlogAuditTrail.open(data.resolve("audit"), "warden-audit/" + keys.keyring().id());
+            metrics.auditSize(audit.size());
+            AuditHasher hasher = new AuditHasher(keys.keyring().deriveKey("warden-server/audit-fields", 32));
             Catalog catalog = new Catalog(db);
             BlobStore blobs = new BlobStore(data.resolve("blobs"));
+            IdentityService identity = new IdentityService(new UserStore(db), keys::keyring, metrics,
+                    config.sessionTtl());
+            Optional<Token> bootstrap = identity.startBootstrap();
             List<Route> routes = new ArrayList<>();
             routes.add(Route.get("/api/v1/health", Permission.PUBLIC, "Liveness", c -> c.json(Map.of("status", "ok"))));
             routes.add(Route.get("/metrics", Permission.METRICS_READ, "Prometheus metrics", c -> c.ctx()
                     .contentType(Metrics.contentType()).result(metrics.scrape())));
-            routes.addAll(new DatasetRoutes(catalog, blobs, keys, metrics, u -> false, config.maxUploadBytes())
+            routes.addAll(new IdentityRoutes(identity, hasher).routes());
+            routes.addAll(new DatasetRoutes(catalog, blobs, keys, metrics, identity::exists, config.maxUploadBytes())
                     .routes());
-            Api api = new Api(routes, (bearer, now) -> {
-                throw new WardenException(ErrorCode.UNAUTHENTICATED, "unknown credential");
-            }, new Access(catalog::hasGrant, config.mfaFreshness()), audit,
-                    new AuditHasher(keys.keyring().deriveKey("warden-server/audit-fields", 32)), metrics, clock);
+            routes.addAll(new AuditRoutes(audit).routes());
+            List<Route> declared = List.copyOf(routes);
+            routes.add(Route.get("/api/v1/openapi.json", Permission.PUBLIC, "This API's OpenAPI document",
+                    c -> c.json(OpenApi.document(declared, Version.VERSION))));
+            Alerts alerts = new Alerts(Alerts.Rules.DEFAULT, IdentityRoutes.LOGIN, config.alertWebhook());
+            Api api = new Api(routes, identity, new Access(catalog::hasGrant, config.mfaFreshness()), audit, hasher,
+                    metrics, clock, alerts::observe);
             Javalin app = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.concurrency.useVirtualThreads = true;
@@ -105,7 +130,7 @@ public final class WardenServer implements AutoCloseable {
                 api.register(c);
             });
             app.start();
-            return new WardenServer(config, db, audit, app, tls, keys);
+            return new WardenServer(config, db, audit, app, tls, keys, bootstrap.map(Token::reveal));
         } catch (RuntimeException e) {
             if (audit != null) audit.close();
             db.close();
@@ -113,8 +138,14 @@ public final class WardenServer implements AutoCloseable {
         }
     }
 
-    private static AuditTrail openAudit(Path data, ServerKeys keys) {
-        throw new UnsupportedOperationException("audit trail: next");
+    /** The one-time credential for creating the first admin, on a start that found no user; empty otherwise. */
+    public Optional<String> bootstrapCredential() {
+        return bootstrap;
+    }
+
+    /** The audit trail (for tests and offline tools in the same process). */
+    public TlogAuditTrail audit() {
+        return audit;
     }
 
     /** The port the server listens on (the one chosen when the configuration said 0). */

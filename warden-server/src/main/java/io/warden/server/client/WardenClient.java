@@ -77,6 +77,13 @@ public final class WardenClient {
         return ok(call(method, path, body));
     }
 
+    /** GETs a plain-text resource (a checkpoint, a key); throws the server's error unless the status is 2xx. */
+    public String text(String path) {
+        HttpResponse<byte[]> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) ok(new Reply(response.statusCode(), parse(response.body())));
+        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Uploads {@code file} as a new version of {@code dataset}; returns the version's description. */
     public JsonNode upload(String dataset, Path file, String kind) {
         HttpRequest.BodyPublisher publisher;

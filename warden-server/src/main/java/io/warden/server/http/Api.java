@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +41,12 @@ public final class Api {
     private final AuditHasher hasher;
     private final Metrics metrics;
     private final Clock clock;
+    private final Consumer<AuditEvent> observer;
 
+    /** @param observer sees every event once it is durable (alert rules) */
     public Api(List<Route> routes, Authenticator authenticator, Access access, AuditTrail audit, AuditHasher hasher,
-            Metrics metrics, Clock clock) {
+            Metrics metrics, Clock clock, Consumer<AuditEvent> observer) {
+        this.observer = requireNonNull(observer, "observer");
         this.routes = List.copyOf(routes);
         this.authenticator = requireNonNull(authenticator, "authenticator");
         this.access = requireNonNull(access, "access");
@@ -115,6 +119,7 @@ public final class Api {
                 error == null ? null : error.name(), hasher.hash(ctx.ip()), call == null ? Map.of() : call.auditDetails());
         try {
             metrics.auditSize(audit.append(event) + 1);
+            observer.accept(event);
         } catch (WardenException e) {
             LOG.error("audit log write failed, request {} refused: {}", requestId, e.getMessage());
             ctx.result(new byte[0]); // drop whatever the handler produced, a stream included
