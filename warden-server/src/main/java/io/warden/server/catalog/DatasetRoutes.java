@@ -16,7 +16,6 @@ import io.warden.core.WardenException;
 import io.warden.server.http.Call;
 import io.warden.server.http.Metrics;
 import io.warden.server.http.Route;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +121,7 @@ public final class DatasetRoutes {
         call.ctx().header("Content-Disposition", "attachment");
         call.ctx().contentType("application/octet-stream");
         // the body is written after the audit event is durable: the handler returns the stream, Javalin sends it
-        call.ctx().result(new UnsealingStream(out -> blobs.get(keys.keyring(), d.name(), v.blob(), out)));
+        call.ctx().result(new StreamPipe(out -> blobs.get(keys.keyring(), d.name(), v.blob(), out)));
     }
 
     private void grant(Call call) {
@@ -202,25 +201,5 @@ public final class DatasetRoutes {
         m.put("created_by", v.createdBy());
         m.put("created_at", v.createdAt().toString());
         return m;
-    }
-
-    /** An input stream whose bytes a writer produces on a background thread, so unsealing streams into the reply. */
-    private static final class UnsealingStream extends java.io.PipedInputStream {
-        interface Writer {
-            void write(OutputStream out) throws Exception;
-        }
-
-        UnsealingStream(Writer writer) throws java.io.IOException {
-            super(1 << 16);
-            java.io.PipedOutputStream out = new java.io.PipedOutputStream(this);
-            Thread.ofVirtual().name("warden-download").start(() -> {
-                try (out) {
-                    writer.write(out);
-                } catch (Exception e) {
-                    // the reader sees a broken pipe and the transfer is cut: the client never gets a complete file
-                    // whose SHA-256 matches (see Sealer.unseal to a channel)
-                }
-            });
-        }
     }
 }
