@@ -54,10 +54,12 @@ public final class WardenServer implements AutoCloseable {
     private final TlsMaterial tls;
     private final ServerKeys keys;
     private final Optional<String> bootstrap;
+    private final List<Route> routes;
 
     private WardenServer(ServerConfig config, Database db, TlogAuditTrail audit, Javalin app, TlsMaterial tls,
-            ServerKeys keys, Optional<String> bootstrap) {
+            ServerKeys keys, Optional<String> bootstrap, List<Route> routes) {
         this.bootstrap = bootstrap;
+        this.routes = List.copyOf(routes);
         this.config = config;
         this.db = db;
         this.audit = audit;
@@ -130,12 +132,17 @@ public final class WardenServer implements AutoCloseable {
                 api.register(c);
             });
             app.start();
-            return new WardenServer(config, db, audit, app, tls, keys, bootstrap.map(Token::reveal));
+            return new WardenServer(config, db, audit, app, tls, keys, bootstrap.map(Token::reveal), routes);
         } catch (RuntimeException e) {
             if (audit != null) audit.close();
             db.close();
             throw e;
         }
+    }
+
+    /** Every declared route, as the API serves them. */
+    public List<Route> routes() {
+        return routes;
     }
 
     /** The one-time credential for creating the first admin, on a start that found no user; empty otherwise. */

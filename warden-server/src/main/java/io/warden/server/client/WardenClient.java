@@ -28,8 +28,11 @@ import java.util.Locale;
  * download lands in a temporary file and is renamed into place only when its SHA-256 matches the server's).
  */
 public final class WardenClient {
-    /** A JSON answer. */
-    public record Reply(int status, JsonNode body) {}
+    /**
+     * A JSON answer; {@code access} is the server's {@code X-Warden-Access} header ({@code granted} or
+     * {@code denied}), or null when absent.
+     */
+    public record Reply(int status, JsonNode body, String access) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
@@ -69,7 +72,8 @@ public final class WardenClient {
         HttpRequest.Builder request = request(path).method(method, publisher);
         if (body != null) request.header("Content-Type", "application/json");
         HttpResponse<byte[]> response = send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Reply(response.statusCode(), parse(response.body()));
+        return new Reply(response.statusCode(), parse(response.body()),
+                response.headers().firstValue("X-Warden-Access").orElse(null));
     }
 
     /** Like {@link #call} but throws the server's error as a {@link WardenException} unless the status is 2xx. */
@@ -80,7 +84,7 @@ public final class WardenClient {
     /** GETs a plain-text resource (a checkpoint, a key); throws the server's error unless the status is 2xx. */
     public String text(String path) {
         HttpResponse<byte[]> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() / 100 != 2) ok(new Reply(response.statusCode(), parse(response.body())));
+        if (response.statusCode() / 100 != 2) ok(new Reply(response.statusCode(), parse(response.body()), null));
         return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -97,7 +101,7 @@ public final class WardenClient {
         HttpRequest request = request("/api/v1/datasets/" + dataset + "/versions?file=" + name + "&kind=" + kind)
                 .PUT(publisher).header("Content-Type", "application/octet-stream").build();
         HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return ok(new Reply(response.statusCode(), parse(response.body())));
+        return ok(new Reply(response.statusCode(), parse(response.body()), null));
     }
 
     /**
@@ -110,7 +114,7 @@ public final class WardenClient {
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             if (response.statusCode() / 100 != 2) {
-                ok(new Reply(response.statusCode(), parse(in.readAllBytes())));
+                ok(new Reply(response.statusCode(), parse(in.readAllBytes()), null));
             }
             String expected = response.headers().firstValue("X-Content-SHA256").orElse("").toLowerCase(Locale.ROOT);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * a request fails with 503 whatever its handler did (audit fails closed), and nothing the handler produced is sent.
  */
 public final class Api {
+    /**
+     * Tells the client whether access control let the request through ({@code granted}) or stopped it
+     * ({@code denied}), so a failure of the action itself is never mistaken for a refusal, and the other way round.
+     */
+    public static final String ACCESS_HEADER = "X-Warden-Access";
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
@@ -91,6 +96,7 @@ public final class Api {
             String bearer = bearer(ctx);
             if (bearer != null) principal = authenticator.authenticate(bearer, now);
             access.check(principal, route.permission(), dataset, now);
+            ctx.header(ACCESS_HEADER, "granted");
             call = new Call(ctx, principal, now, requestId);
             outcome = "denied"; // until the handler ran: a failure below is "failed"
             try {
@@ -108,6 +114,7 @@ public final class Api {
             }
         } catch (WardenException e) {
             outcome = "denied";
+            ctx.header(ACCESS_HEADER, "denied");
             error = e.code();
             error(ctx, e.code(), e.getMessage(), requestId);
         }
