@@ -97,6 +97,7 @@ final class LogFiles {
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "no such file or directory";
         if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way of the directory";
         if (e instanceof FileSystemException fse && fse.getReason() != null) return fse.getReason();
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

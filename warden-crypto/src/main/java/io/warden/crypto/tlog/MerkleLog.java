@@ -72,7 +72,7 @@ public final class MerkleLog implements AutoCloseable {
         this.storedHashes = state.storedHashes();
         this.head = tree.treeHead();
         this.proofs = new ProofBuilder(this::readHash);
-        this.writer = Thread.ofPlatform().name("merkle-log-writer " + dir.getFileName()).daemon().unstarted(this::run);
+        this.writer = Thread.ofPlatform().name("merkle-log-writer " + dir).daemon().unstarted(this::run);
         writer.start();
     }
 

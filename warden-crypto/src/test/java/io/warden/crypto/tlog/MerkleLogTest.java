@@ -202,7 +202,7 @@ class MerkleLogTest {
         refused(dir, ErrorCode.MALFORMED_INPUT, "has no hash file");
 
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        refused(file, ErrorCode.OUTPUT_FAILED, "cannot open Merkle log " + file);
+        refused(file, ErrorCode.OUTPUT_FAILED, "cannot open Merkle log " + file + ": a file is in the way of the directory");
     }
 
     @Test
