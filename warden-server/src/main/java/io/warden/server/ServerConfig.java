@@ -20,9 +20,10 @@ import java.time.Duration;
  * @param sessionTtl how long a login session lasts
  * @param mfaFreshness how recent a second factor must be for sensitive actions
  * @param alertWebhook where alerts are POSTed as JSON, or null for the log only
+ * @param idleTimeout how long a connection may send or take nothing before it is closed (slow clients)
  */
 public record ServerConfig(Path dataDir, String databaseUrl, String host, int port, Path tlsCert, Path tlsKey,
-        long maxUploadBytes, Duration sessionTtl, Duration mfaFreshness, URI alertWebhook) {
+        long maxUploadBytes, Duration sessionTtl, Duration mfaFreshness, URI alertWebhook, Duration idleTimeout) {
     public static final long DEFAULT_MAX_UPLOAD = 1L << 40;
 
     public ServerConfig {
@@ -34,36 +35,42 @@ public record ServerConfig(Path dataDir, String databaseUrl, String host, int po
         }
         requireNonNull(sessionTtl, "sessionTtl");
         requireNonNull(mfaFreshness, "mfaFreshness");
+        requireNonNull(idleTimeout, "idleTimeout");
     }
 
     /** The defaults: SQLite in {@code dataDir}, loopback, a self-signed certificate, 8 h sessions, 5 min MFA. */
     public static ServerConfig defaults(Path dataDir, int port) {
         return new ServerConfig(dataDir, null, "127.0.0.1", port, null, null, DEFAULT_MAX_UPLOAD, Duration.ofHours(8),
-                Duration.ofMinutes(5), null);
+                Duration.ofMinutes(5), null, Duration.ofSeconds(30));
     }
 
     public ServerConfig withDatabase(String url) {
         return new ServerConfig(dataDir, url, host, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl, mfaFreshness,
-                alertWebhook);
+                alertWebhook, idleTimeout);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
         return new ServerConfig(dataDir, databaseUrl, host, port, cert, key, maxUploadBytes, sessionTtl, mfaFreshness,
-                alertWebhook);
+                alertWebhook, idleTimeout);
     }
 
     public ServerConfig withHost(String bindHost) {
         return new ServerConfig(dataDir, databaseUrl, bindHost, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl,
-                mfaFreshness, alertWebhook);
+                mfaFreshness, alertWebhook, idleTimeout);
     }
 
     public ServerConfig withMaxUpload(long bytes) {
         return new ServerConfig(dataDir, databaseUrl, host, port, tlsCert, tlsKey, bytes, sessionTtl, mfaFreshness,
-                alertWebhook);
+                alertWebhook, idleTimeout);
+    }
+
+    public ServerConfig withIdleTimeout(Duration timeout) {
+        return new ServerConfig(dataDir, databaseUrl, host, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl,
+                mfaFreshness, alertWebhook, timeout);
     }
 
     public ServerConfig withAlertWebhook(URI webhook) {
         return new ServerConfig(dataDir, databaseUrl, host, port, tlsCert, tlsKey, maxUploadBytes, sessionTtl,
-                mfaFreshness, webhook);
+                mfaFreshness, webhook, idleTimeout);
     }
 }

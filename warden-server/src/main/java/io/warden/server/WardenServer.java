@@ -126,7 +126,7 @@ public final class WardenServer implements AutoCloseable {
                             new HttpConnectionFactory(http));
                     connector.setHost(config.host());
                     connector.setPort(config.port());
-                    connector.setIdleTimeout(30_000); // a client that stops sending is cut off after 30 s
+                    connector.setIdleTimeout(config.idleTimeout().toMillis()); // slow or stalled clients are cut off
                     return connector;
                 });
                 api.register(c);

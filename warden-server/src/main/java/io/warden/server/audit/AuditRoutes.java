@@ -36,6 +36,10 @@ public final class AuditRoutes {
     private void inclusion(Call c) {
         long index = number(c, "index");
         long size = number(c, "size");
+        if (index >= size || size > trail.size()) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "need index < size <= " + trail.size()
+                    + " (the log's size now)");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("index", index);
         out.put("size", size);
@@ -47,6 +51,10 @@ public final class AuditRoutes {
     private void consistency(Call c) {
         long from = number(c, "from");
         long to = number(c, "to");
+        if (from < 1 || from > to || to > trail.size()) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "need 1 <= from <= to <= " + trail.size()
+                    + " (the log's size now)");
+        }
         c.json(Map.of("from", from, "to", to,
                 "proof", trail.consistencyProof(from, to).stream().map(AuditRoutes::b64).toList()));
     }

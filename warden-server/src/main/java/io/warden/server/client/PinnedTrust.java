@@ -18,11 +18,11 @@ import javax.net.ssl.X509TrustManager;
  * TLS trust for talking to a Warden server: the system's certificate authorities, or — for a server with its
  * self-signed certificate — exactly the certificate whose SHA-256 fingerprint the user was shown at its start.
  */
-final class PinnedTrust {
+public final class PinnedTrust {
     private PinnedTrust() {}
 
     /** An SSL context trusting the CAs (pin null) or only the certificate with that SHA-256 (hex, any case, ':' ok). */
-    static SSLContext context(String pin) {
+    public static SSLContext context(String pin) {
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
             TrustManager trust = pin == null ? systemTrust() : new Pinned(normalise(pin));

@@ -73,7 +73,13 @@ public final class Call {
 
     /** The JSON object body (at most the configured small-body size). */
     public ObjectNode body() {
-        byte[] bytes = ctx.bodyAsBytes();
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (io.javalin.http.HttpResponseException e) {
+            // Javalin refuses bodies over http.maxRequestSize with 413
+            throw new WardenException(ErrorCode.TOO_LARGE, "the request body is larger than 64 KiB");
+        }
         if (bytes.length == 0) return JSON.createObjectNode();
         try {
             JsonNode node = JSON.readTree(bytes);
