@@ -36,7 +36,9 @@ public final class Main implements Runnable {
      */
     static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, ProtectCommand.class, RevealCommand.class,
             DpCommand.class, SealCommand.class, UnsealCommand.class, SignCommand.class, VerifyCommand.class,
-            KeysCommand.class, EvalCommand.class, CommandLine.HelpCommand.class);
+            KeysCommand.class, EvalCommand.class, ServerCommand.class, LoginCommand.class, LogoutCommand.class,
+            PushCommand.class, PullCommand.class, GrantCommand.class, AuditCommand.class, ApiCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,7 +77,9 @@ public final class Main implements Runnable {
             return INTERNAL;
         });
         try {
-            return cl.execute(args);
+            int code = cl.execute(args);
+            out.flush(); // commands that print() rather than println() would otherwise lose their last line
+            return code;
         } catch (OutOfMemoryError e) {
             err.println("warden: out of memory; raise the heap with WARDEN_JAVA_OPTS=-Xmx2g");
             return INTERNAL;

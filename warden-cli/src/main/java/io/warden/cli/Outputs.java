@@ -10,11 +10,22 @@ import java.util.List;
 final class Outputs {
     private Outputs() {}
 
-    /** Fails unless every output can be created, none is the input, and no two are the same file. */
+    /** Fails unless {@code input} is a readable regular file. */
+    static void requireReadable(Path input) {
+        if (!Files.isRegularFile(input)) {
+            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + input + ": "
+                    + (Files.isDirectory(input) ? "it is a directory" : "no such file"));
+        }
+        if (!Files.isReadable(input)) {
+            throw new WardenException(ErrorCode.INPUT_NOT_FOUND, "cannot read " + input + ": permission denied");
+        }
+    }
+
+    /** Fails unless every output can be created, none is the input (null: none), and no two are the same file. */
     static void check(Path input, List<Path> outputs) {
         for (Path p : outputs) {
             Path abs = p.toAbsolutePath().normalize();
-            if (abs.equals(input.toAbsolutePath().normalize())) {
+            if (input != null && abs.equals(input.toAbsolutePath().normalize())) {
                 throw new WardenException(ErrorCode.BAD_USAGE, "output " + p + " would overwrite the input");
             }
             Path dir = abs.getParent();

@@ -92,9 +92,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         server.bootstrapCredential().ifPresent(token -> {
             err.println("  First start: create the first admin with this one-time credential (shown once):");
-            err.println("    warden admin-bootstrap --server " + server.url() + " --fingerprint "
-                    + server.certificateFingerprint() + " --user NAME  (reads it from WARDEN_BOOTSTRAP)");
-            err.println("    WARDEN_BOOTSTRAP=" + token);
+            err.println("    WARDEN_BOOTSTRAP=" + token + " warden login --bootstrap --server " + server.url()
+                    + " --fingerprint " + server.certificateFingerprint() + " --user NAME");
         });
         err.flush();
         stopped.await();

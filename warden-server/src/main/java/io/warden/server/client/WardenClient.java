@@ -166,6 +166,11 @@ public final class WardenClient {
         }
     }
 
+    /** The body of a 2xx reply; otherwise the server's error as a {@link WardenException}. */
+    public JsonNode expectOk(Reply reply) {
+        return ok(reply);
+    }
+
     private static JsonNode ok(Reply reply) {
         if (reply.status() / 100 == 2) return reply.body();
         ErrorCode code;

@@ -47,7 +47,8 @@ public final class Access {
             Instant mfa = principal.mfaAt();
             if (mfa == null || mfa.plus(mfaFreshness).isBefore(now)) {
                 throw new WardenException(ErrorCode.MFA_REQUIRED, "to " + describe(permission)
-                        + ", confirm with a second factor first (POST /api/v1/session/mfa)");
+                        + ", give a second factor first: POST /api/v1/session/mfa with a TOTP code (enroll one with "
+                        + "POST /api/v1/mfa/enroll if you have none)");
             }
         }
     }
@@ -57,6 +58,6 @@ public final class Access {
     }
 
     static String describe(Permission p) {
-        return p.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return p.action();
     }
 }
