@@ -138,6 +138,18 @@ class ServerBadInputTest {
     }
 
     @Test
+    void attachment_notJsonOrTrailingGarbage_is400() throws Exception {
+        Path f = Files.writeString(dir.resolve("small.csv"), "a\n1\n");
+        int v = steward.upload("d1", f, "raw").get("version").asInt();
+        for (String bad : new String[] {"not json", "{\"a\":1} trailing", "", "{\"a\":"}) {
+            raw("PUT", "/api/v1/datasets/d1/versions/" + v + "/manifest", bad.getBytes(StandardCharsets.UTF_8),
+                    stewardToken, 400);
+        }
+        raw("PUT", "/api/v1/datasets/d1/versions/999/manifest", "{}".getBytes(StandardCharsets.UTF_8), stewardToken,
+                404);
+    }
+
+    @Test
     void upload_fileNameWithPath_isRefused() throws Exception {
         raw("PUT", "/api/v1/datasets/d1/versions?file=..%2F..%2Fpasswd", new byte[] {1, 2, 3}, stewardToken, 400);
     }

@@ -81,6 +81,13 @@ class ServerFlowTest {
             JsonNode v2 = stew.upload("census", prot, "protected");
             assertThat(v2.get("sha256").asText()).hasSize(64);
             stew.expect("PUT", "/api/v1/datasets/census/grants/eng", null);
+            // a version carries its manifest, signature and scan report as JSON documents
+            stew.expect("PUT", "/api/v1/datasets/census/versions/2/manifest", Map.of("files", Map.of("protected.csv",
+                    v2.get("sha256").asText())));
+            assertThat(stew.expect("GET", "/api/v1/datasets/census/versions/2/manifest", null).at("/files/protected.csv")
+                    .asText()).isEqualTo(v2.get("sha256").asText());
+            assertThat(stew.call("GET", "/api/v1/datasets/census/versions/2/signature", null).status()).isEqualTo(404);
+            assertThat(stew.call("GET", "/api/v1/datasets/census/versions/2/other", null).status()).isEqualTo(404);
 
             WardenClient eng = anon.as(TestServers.login(anon, "eng", PW, null));
             Path got = dir.resolve("got.csv");

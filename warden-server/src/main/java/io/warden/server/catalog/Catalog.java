@@ -171,6 +171,59 @@ public final class Catalog {
         });
     }
 
+    /** The documents a version may carry besides its data, each a column of the versions table. */
+    public enum Attachment {
+        MANIFEST("manifest"), SIGNATURE("signature"), SCAN_REPORT("scan_report");
+
+        private final String column;
+
+        Attachment(String column) {
+            this.column = column;
+        }
+
+        /** The name in routes: manifest, signature, scan-report. */
+        public String id() {
+            return column.replace('_', '-');
+        }
+
+        public static Attachment parse(String id) {
+            for (Attachment a : values()) {
+                if (a.id().equals(id)) return a;
+            }
+            throw new WardenException(ErrorCode.NOT_FOUND, "a version carries a manifest, a signature or a scan-report");
+        }
+    }
+
+    /** Stores (replacing) an attachment of a version. */
+    public void attach(String dataset, int version, Attachment kind, String document) {
+        int n = db.transaction(c -> {
+            // the column name comes from the enum, never from the request
+            try (PreparedStatement s = c.prepareStatement("UPDATE versions SET " + kind.column + " = ? WHERE "
+                    + "dataset = ? AND version = ?")) {
+                s.setString(1, document);
+                s.setString(2, dataset);
+                s.setInt(3, version);
+                return s.executeUpdate();
+            }
+        });
+        if (n == 0) throw new WardenException(ErrorCode.NOT_FOUND, "dataset " + dataset + " has no version " + version);
+    }
+
+    /** An attachment of a version, or empty when none was stored. */
+    public Optional<String> attachment(String dataset, int version, Attachment kind) {
+        version(dataset, version); // NOT_FOUND for a missing version
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + kind.column + " FROM versions WHERE dataset = ? "
+                    + "AND version = ?")) {
+                s.setString(1, dataset);
+                s.setInt(2, version);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Marks a dataset destroyed (its key is gone) and forgets its versions' blobs. */
     public void markDestroyed(String dataset, Instant now) {
         db.transaction(c -> {

@@ -27,6 +27,7 @@ import java.util.function.Predicate;
  */
 public final class DatasetRoutes {
     private static final String DATASET = "/api/v1/datasets/{dataset}";
+    private static final int MAX_ATTACHMENT = 16 << 20;
 
     private final Catalog catalog;
     private final BlobStore blobs;
@@ -56,6 +57,11 @@ public final class DatasetRoutes {
                         "Download a protected version", c -> download(c, false)),
                 Route.get(DATASET + "/versions/{version}/raw", VERSION_DOWNLOAD_RAW,
                         "Download a version as uploaded (needs recent MFA)", c -> download(c, true)),
+                Route.put(DATASET + "/versions/{version}/{attachment}", VERSION_UPLOAD,
+                        "Attach a JSON document to a version: its manifest (warden protect), signature (OMS bundle) "
+                                + "or scan-report (warden scan --json)", this::attach),
+                Route.get(DATASET + "/versions/{version}/{attachment}", DATASET_READ,
+                        "A version's manifest, signature or scan-report", this::attachment),
                 Route.put(DATASET + "/grants/{user}", GRANT_MANAGE, "Grant a user access to the dataset", this::grant),
                 Route.delete(DATASET + "/grants/{user}", GRANT_MANAGE, "Take a grant back", this::revoke),
                 Route.post(DATASET + "/key/rotate", KEY_ROTATE,
@@ -122,6 +128,41 @@ public final class DatasetRoutes {
         call.ctx().contentType("application/octet-stream");
         // the body is written after the audit event is durable: the handler returns the stream, Javalin sends it
         call.ctx().result(new StreamPipe(out -> blobs.get(keys.keyring(), d.name(), v.blob(), out)));
+    }
+
+    private void attach(Call call) throws Exception {
+        Catalog.Dataset d = live(call);
+        int version = number(call.path("version"));
+        Catalog.Attachment kind = Catalog.Attachment.parse(call.path("attachment"));
+        byte[] body;
+        try (var in = call.ctx().bodyInputStream()) {
+            body = in.readNBytes(MAX_ATTACHMENT + 1);
+        }
+        if (body.length > MAX_ATTACHMENT) {
+            throw new WardenException(ErrorCode.TOO_LARGE, "an attachment has at most " + (MAX_ATTACHMENT >> 20) + " MiB");
+        }
+        // a JSON object or array, and nothing else: it is served back as application/json
+        com.fasterxml.jackson.databind.JsonNode doc;
+        try {
+            doc = Call.JSON_READER.readTree(body);
+        } catch (java.io.IOException e) {
+            doc = null;
+        }
+        if (doc == null || !doc.isContainerNode()) {
+            throw new WardenException(ErrorCode.MALFORMED_INPUT, "the " + kind.id() + " must be a JSON object or array");
+        }
+        catalog.attach(d.name(), version, kind, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        call.audit("version", version).audit("attachment", kind.id()).audit("bytes", body.length);
+        call.json(Map.of("dataset", d.name(), "version", version, "attached", kind.id()));
+    }
+
+    private void attachment(Call call) {
+        Catalog.Dataset d = live(call);
+        int version = number(call.path("version"));
+        Catalog.Attachment kind = Catalog.Attachment.parse(call.path("attachment"));
+        String doc = catalog.attachment(d.name(), version, kind).orElseThrow(() -> new WardenException(
+                ErrorCode.NOT_FOUND, "version " + version + " of " + d.name() + " has no " + kind.id()));
+        call.ctx().status(200).contentType("application/json").result(doc);
     }
 
     private void grant(Call call) {

@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
         }
         config.setPoolName("warden-catalog");
         config.setAutoCommit(true);
-        config.setInitializationFailTimeout(10_000);
+        config.setInitializationFailTimeout(1); // one attempt: a database that is not there is reported at once
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

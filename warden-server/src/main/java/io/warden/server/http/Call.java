@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class Call {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Parses JSON documents strictly (no trailing tokens). */
+    public static final com.fasterxml.jackson.databind.ObjectReader JSON_READER = JSON.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Context ctx;
     private final Principal principal;
     private final Instant now;

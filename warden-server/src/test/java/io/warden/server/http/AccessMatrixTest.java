@@ -96,7 +96,7 @@ class AccessMatrixTest {
 
     private static String path(Route r) {
         return r.path().replace("{dataset}", "census").replace("{version}", "1").replace("{user}", "ghost")
-                .replace("{id}", "0000000000000000");
+                .replace("{id}", "0000000000000000").replace("{attachment}", "manifest");
     }
 
     private static WardenClient.Reply send(WardenClient c, Route r) {
