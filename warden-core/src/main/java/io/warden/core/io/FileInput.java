@@ -38,7 +38,11 @@ final class FileInput implements Closeable {
      * @throws io.warden.core.WardenException MALFORMED_INPUT if the file is a damaged gzip stream
      */
     static FileInput open(Path path) throws IOException {
-        InputStream file = Files.newInputStream(path);
+        return of(Files.newInputStream(path));
+    }
+
+    /** As {@link #open(Path)}, over a stream (an upload being unsealed); closes it on failure. */
+    static FileInput of(InputStream file) throws IOException {
         try {
             CountingInputStream raw = new CountingInputStream(file);
             BufferedInputStream buffered = new BufferedInputStream(raw, FILE_BUFFER);

@@ -42,6 +42,46 @@ public final class Readers {
     }
 
     /**
+     * Opens a stream of a text format (CSV, JSONL, TEXT; gzip detected) for streaming reads — data that is not in a
+     * file, such as an upload being unsealed. {@code name} names it in messages and decides the format when
+     * {@code options} gives none. Parquet needs random access: it is refused here.
+     *
+     * @throws io.warden.core.WardenException MALFORMED_INPUT (binary data, Parquet), INVALID_ENCODING
+     */
+    public static RecordReader open(java.io.InputStream in, Path name, ReadOptions options) {
+        requireNonNull(in, "in");
+        requireNonNull(name, "name");
+        requireNonNull(options, "options");
+        InputFormat format = options.format() != null ? options.format() : formatByName(name);
+        if (format == InputFormat.PARQUET) {
+            throw new io.warden.core.WardenException(io.warden.core.ErrorCode.MALFORMED_INPUT, name
+                    + ": Parquet cannot be read as a stream");
+        }
+        try {
+            FileInput input = FileInput.of(in);
+            try {
+                BinaryDetector.requireText(input.prefix());
+                return switch (format) {
+                    case CSV -> new CsvRecordReader(name, input, delimiter(name, input, options), options);
+                    case JSONL -> new JsonlRecordReader(name, input, options);
+                    case TEXT -> new TextRecordReader(name, input, options);
+                    case PARQUET -> throw new IllegalStateException("checked above");
+                };
+            } catch (IOException | RuntimeException e) {
+                input.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw AbstractRecordReader.fromIo(name, e);
+        }
+    }
+
+    /** The format a name says ({@code .csv}, {@code .jsonl}, ... with {@code .gz} ignored), without opening anything. */
+    public static InputFormat formatByName(Path name) {
+        return FormatDetection.fromName(requireNonNull(name, "name"));
+    }
+
+    /**
      * The format {@link #open} uses when none is given: from the name, {@code .csv .tsv .psv} CSV,
      * {@code .jsonl .ndjson .json} JSONL, {@code .parquet} PARQUET, anything else TEXT (a trailing {@code .gz} is
      * ignored); but a would-be TEXT file with the Parquet magic bytes at both ends is PARQUET. A file that cannot be

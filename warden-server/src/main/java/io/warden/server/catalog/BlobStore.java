@@ -60,6 +60,15 @@ public final class BlobStore {
                 new Sealer.Expect(dataset, null));
     }
 
+    /** Deletes one blob (an upload refused after it was stored). */
+    public void delete(String dataset, String blob) {
+        try {
+            Files.deleteIfExists(path(dataset, blob));
+        } catch (IOException e) {
+            throw new WardenException(ErrorCode.UNAVAILABLE, "cannot delete a blob of " + dataset);
+        }
+    }
+
     /** Deletes every blob of a dataset (after its key was destroyed: the files are unreadable anyway). */
     public void deleteAll(String dataset) {
         Path dir = root.resolve(dataset);

@@ -112,6 +112,12 @@ public final class Catalog {
     /** Records a new version, numbered one past the highest so far. */
     public Version addVersion(String dataset, String kind, String fileName, BlobStore.Stored blob, String createdBy,
             Instant now) {
+        return addVersion(dataset, kind, fileName, blob, createdBy, now, null);
+    }
+
+    /** Records a new version with its scan report (JSON, or null), in one transaction. */
+    public Version addVersion(String dataset, String kind, String fileName, BlobStore.Stored blob, String createdBy,
+            Instant now, String scanReport) {
         return db.transaction(c -> {
             int next;
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions "
@@ -123,7 +129,8 @@ public final class Catalog {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO versions (dataset, version, kind, file_name, "
-                    + "size, sha256, blob, key_version, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "size, sha256, blob, key_version, created_by, created_at, scan_report) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, dataset);
                 s.setInt(2, next);
                 s.setString(3, kind);
@@ -134,6 +141,7 @@ public final class Catalog {
                 s.setInt(8, blob.keyVersion());
                 s.setString(9, createdBy);
                 s.setLong(10, now.toEpochMilli());
+                s.setString(11, scanReport);
                 s.executeUpdate();
             }
             return new Version(dataset, next, kind, fileName, blob.size(), blob.sha256(), blob.blob(),
@@ -166,6 +174,29 @@ public final class Catalog {
                                 + number);
                     }
                     return version(r);
+                }
+            }
+        });
+    }
+
+    /** Sets (or, with null, clears) the dataset's policy, YAML as given. */
+    public void setPolicy(String dataset, String yaml) {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE datasets SET policy = ? WHERE name = ?")) {
+                s.setString(1, yaml);
+                s.setString(2, dataset);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The dataset's policy YAML, if it has one. */
+    public Optional<String> policy(String dataset) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT policy FROM datasets WHERE name = ?")) {
+                s.setString(1, dataset);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
                 }
             }
         });

@@ -3,6 +3,7 @@ package io.warden.server.catalog;
 import static io.warden.server.http.Permission.DATASET_CREATE;
 import static io.warden.server.http.Permission.DATASET_DESTROY;
 import static io.warden.server.http.Permission.DATASET_LIST;
+import static io.warden.server.http.Permission.DATASET_POLICY;
 import static io.warden.server.http.Permission.DATASET_READ;
 import static io.warden.server.http.Permission.GRANT_MANAGE;
 import static io.warden.server.http.Permission.KEY_ROTATE;
@@ -13,6 +14,10 @@ import static io.warden.server.http.Permission.VERSION_UPLOAD;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
+import io.warden.core.policy.Policy;
+import io.warden.core.policy.PolicyLoader;
+import io.warden.core.report.ScanReport;
+import java.nio.charset.StandardCharsets;
 import io.warden.server.http.Call;
 import io.warden.server.http.Metrics;
 import io.warden.server.http.Route;
@@ -28,6 +33,7 @@ import java.util.function.Predicate;
 public final class DatasetRoutes {
     private static final String DATASET = "/api/v1/datasets/{dataset}";
     private static final int MAX_ATTACHMENT = 16 << 20;
+    private static final int MAX_POLICY = 256 << 10;
 
     private final Catalog catalog;
     private final BlobStore blobs;
@@ -62,6 +68,9 @@ public final class DatasetRoutes {
                                 + "or scan-report (warden scan --json)", this::attach),
                 Route.get(DATASET + "/versions/{version}/{attachment}", DATASET_READ,
                         "A version's manifest, signature or scan-report", this::attachment),
+                Route.put(DATASET + "/policy", DATASET_POLICY, "Set the policy (YAML, as for warden scan) uploads "
+                        + "are scanned against; an empty body removes it", this::setPolicy),
+                Route.get(DATASET + "/policy", DATASET_READ, "The dataset's policy", this::policy),
                 Route.put(DATASET + "/grants/{user}", GRANT_MANAGE, "Grant a user access to the dataset", this::grant),
                 Route.delete(DATASET + "/grants/{user}", GRANT_MANAGE, "Take a grant back", this::revoke),
                 Route.post(DATASET + "/key/rotate", KEY_ROTATE,
@@ -109,9 +118,97 @@ public final class DatasetRoutes {
             throw new WardenException(ErrorCode.BAD_USAGE, "kind is raw or protected");
         }
         BlobStore.Stored stored = blobs.put(keys.keyring(), d.name(), call.ctx().bodyInputStream(), maxUpload);
-        Catalog.Version v = catalog.addVersion(d.name(), kind, file, stored, call.principal().name(), call.now());
+        ScanReport report;
+        try {
+            report = scanned(d.name(), stored, file, kind);
+        } catch (RuntimeException | java.io.IOException e) {
+            blobs.delete(d.name(), stored.blob());
+            throw e;
+        }
+        Catalog.Version v = catalog.addVersion(d.name(), kind, file, stored, call.principal().name(), call.now(),
+                report == null ? null : UploadScanner.json(report));
         call.audit("version", v.version()).audit("bytes", v.size()).audit("sha256", v.sha256());
-        call.json(201, describe(v));
+        Map<String, Object> out = describe(v);
+        if (report != null) {
+            out.put("scan", scanSummary(report));
+            call.audit("scan_passed", report.gate().passed()).audit("findings", report.totalFindings());
+        }
+        call.json(201, out);
+    }
+
+    /**
+     * Scans a stored upload against the dataset's policy, if it has one. A version marked protected must pass the
+     * policy's gate (it is what engineers may download): otherwise it is refused and its blob deleted. A raw version
+     * is kept whatever it holds, with its report.
+     */
+    private ScanReport scanned(String dataset, BlobStore.Stored stored, String file, String kind)
+            throws java.io.IOException {
+        String yaml = catalog.policy(dataset).orElse(null);
+        if (yaml == null) return null;
+        Policy policy = PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "the policy of " + dataset);
+        ScanReport report;
+        try {
+            report = UploadScanner.scan(blobs, keys.keyring(), dataset, stored.blob(), file, policy);
+        } catch (WardenException e) {
+            if (kind.equals("protected")) {
+                throw new WardenException(ErrorCode.VERIFICATION_FAILED, "the upload is marked protected but cannot "
+                        + "be checked against " + dataset + "'s policy: " + e.getMessage());
+            }
+            return null;
+        }
+        if (kind.equals("protected") && !report.gate().passed()) {
+            StringBuilder why = new StringBuilder();
+            for (var v : report.gate().violations()) {
+                if (why.length() > 300) break;
+                why.append(why.isEmpty() ? "" : "; ").append(v.count()).append(' ').append(v.entity())
+                        .append(v.field() == null ? "" : " in " + v.field());
+            }
+            throw new WardenException(ErrorCode.VERIFICATION_FAILED, "the upload is marked protected but fails "
+                    + dataset + "'s policy (" + why + "); nothing was stored");
+        }
+        return report;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> scanSummary(ScanReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("passed", report.gate().passed());
+        m.put("records", report.records());
+        m.put("findings", report.totalFindings());
+        m.put("entities", report.entityCounts());
+        return m;
+    }
+
+    private void setPolicy(Call call) throws Exception {
+        Catalog.Dataset d = live(call);
+        byte[] yaml;
+        try (var in = call.ctx().bodyInputStream()) {
+            yaml = in.readNBytes(MAX_POLICY + 1);
+        }
+        if (yaml.length > MAX_POLICY) throw new WardenException(ErrorCode.TOO_LARGE, "a policy has at most 256 KiB");
+        if (yaml.length == 0) {
+            catalog.setPolicy(d.name(), null);
+            call.json(Map.of("dataset", d.name(), "policy", false));
+            return;
+        }
+        PolicyLoader.parse(yaml, "the policy"); // INVALID_POLICY with line and column when it is not one
+        catalog.setPolicy(d.name(), new String(yaml, StandardCharsets.UTF_8));
+        call.audit("policy_sha256", sha256(yaml));
+        call.json(Map.of("dataset", d.name(), "policy", true));
+    }
+
+    private void policy(Call call) {
+        Catalog.Dataset d = live(call);
+        String yaml = catalog.policy(d.name()).orElseThrow(() -> new WardenException(ErrorCode.NOT_FOUND,
+                d.name() + " has no policy"));
+        call.ctx().status(200).contentType("application/yaml; charset=utf-8").result(yaml);
     }
 
     private void download(Call call, boolean raw) throws Exception {

@@ -34,7 +34,7 @@ public final class Access {
             boolean dataAccess = switch (permission) {
                 case VERSION_UPLOAD, VERSION_DOWNLOAD, VERSION_DOWNLOAD_RAW -> true;
                 case PUBLIC, SELF, DATASET_LIST, DATASET_CREATE, DATASET_READ, DATASET_DESTROY, KEY_ROTATE,
-                        GRANT_MANAGE, USER_MANAGE, AUDIT_READ, METRICS_READ -> false;
+                        GRANT_MANAGE, DATASET_POLICY, USER_MANAGE, AUDIT_READ, METRICS_READ -> false;
             };
             boolean overseen = role.overseesAllDatasets() && !dataAccess;
             if (!overseen && !grants.test(principal.name(), dataset)) throw denied(permission);

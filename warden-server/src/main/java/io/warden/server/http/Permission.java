@@ -22,6 +22,8 @@ public enum Permission {
     DATASET_DESTROY(true, true, "destroy this dataset's key"),
     KEY_ROTATE(true, true, "rotate this dataset's key"),
     GRANT_MANAGE(false, true, "grant access to this dataset"),
+    /** Set the policy uploads of the dataset are scanned against. */
+    DATASET_POLICY(false, true, "set this dataset's policy"),
     USER_MANAGE(true, false, "manage users"),
     AUDIT_READ(false, false, "read the audit log"),
     METRICS_READ(false, false, "read metrics");

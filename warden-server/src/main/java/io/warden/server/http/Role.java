@@ -4,6 +4,7 @@ import static io.warden.server.http.Permission.AUDIT_READ;
 import static io.warden.server.http.Permission.DATASET_CREATE;
 import static io.warden.server.http.Permission.DATASET_DESTROY;
 import static io.warden.server.http.Permission.DATASET_LIST;
+import static io.warden.server.http.Permission.DATASET_POLICY;
 import static io.warden.server.http.Permission.DATASET_READ;
 import static io.warden.server.http.Permission.GRANT_MANAGE;
 import static io.warden.server.http.Permission.KEY_ROTATE;
@@ -28,10 +29,10 @@ import java.util.stream.Collectors;
 public enum Role {
     /** Manages users, grants and keys; sees every dataset's metadata; reads no data. */
     ADMIN("admin", true, EnumSet.of(DATASET_LIST, DATASET_CREATE, DATASET_READ, DATASET_DESTROY, KEY_ROTATE,
-            GRANT_MANAGE, USER_MANAGE, AUDIT_READ, METRICS_READ)),
+            GRANT_MANAGE, DATASET_POLICY, USER_MANAGE, AUDIT_READ, METRICS_READ)),
     /** Owns datasets: uploads, reads them raw or protected, rotates and destroys their keys, grants access. */
     DATA_STEWARD("data-steward", false, EnumSet.of(DATASET_LIST, DATASET_CREATE, DATASET_READ, VERSION_UPLOAD,
-            VERSION_DOWNLOAD, VERSION_DOWNLOAD_RAW, DATASET_DESTROY, KEY_ROTATE, GRANT_MANAGE)),
+            VERSION_DOWNLOAD, VERSION_DOWNLOAD_RAW, DATASET_DESTROY, KEY_ROTATE, GRANT_MANAGE, DATASET_POLICY)),
     /** Reads protected versions of the datasets granted to them. */
     ML_ENGINEER("ml-engineer", false, EnumSet.of(DATASET_LIST, DATASET_READ, VERSION_DOWNLOAD)),
     /** Reads the audit log, metrics and every dataset's metadata; no data. */

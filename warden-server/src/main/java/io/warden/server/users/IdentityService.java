@@ -274,7 +274,7 @@ public final class IdentityService implements Authenticator {
             case VERSION_UPLOAD -> ScopeAction.UPLOAD;
             case VERSION_DOWNLOAD, VERSION_DOWNLOAD_RAW -> ScopeAction.RELEASE;
             case DATASET_DESTROY -> ScopeAction.DELETE;
-            case PUBLIC, SELF, DATASET_CREATE, KEY_ROTATE, GRANT_MANAGE, USER_MANAGE -> null;
+            case PUBLIC, SELF, DATASET_CREATE, KEY_ROTATE, GRANT_MANAGE, DATASET_POLICY, USER_MANAGE -> null;
         };
     }
 

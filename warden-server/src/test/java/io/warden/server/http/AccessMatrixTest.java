@@ -35,10 +35,11 @@ class AccessMatrixTest {
     private static final Map<String, Set<Permission>> EXPECTED = Map.of(
             "admin", EnumSet.of(Permission.DATASET_LIST, Permission.DATASET_CREATE, Permission.DATASET_READ,
                     Permission.DATASET_DESTROY, Permission.KEY_ROTATE, Permission.GRANT_MANAGE, Permission.USER_MANAGE,
-                    Permission.AUDIT_READ, Permission.METRICS_READ),
+                    Permission.DATASET_POLICY, Permission.AUDIT_READ, Permission.METRICS_READ),
             "data-steward", EnumSet.of(Permission.DATASET_LIST, Permission.DATASET_CREATE, Permission.DATASET_READ,
                     Permission.VERSION_UPLOAD, Permission.VERSION_DOWNLOAD, Permission.VERSION_DOWNLOAD_RAW,
-                    Permission.DATASET_DESTROY, Permission.KEY_ROTATE, Permission.GRANT_MANAGE),
+                    Permission.DATASET_DESTROY, Permission.KEY_ROTATE, Permission.GRANT_MANAGE,
+                    Permission.DATASET_POLICY),
             "ml-engineer", EnumSet.of(Permission.DATASET_LIST, Permission.DATASET_READ, Permission.VERSION_DOWNLOAD),
             "auditor", EnumSet.of(Permission.DATASET_LIST, Permission.DATASET_READ, Permission.AUDIT_READ,
                     Permission.METRICS_READ),
@@ -136,7 +137,7 @@ class AccessMatrixTest {
         return switch (p) {
             case DATASET_LIST, DATASET_READ, AUDIT_READ, METRICS_READ, VERSION_UPLOAD, VERSION_DOWNLOAD,
                     VERSION_DOWNLOAD_RAW, DATASET_DESTROY, PUBLIC, SELF -> true;
-            case DATASET_CREATE, KEY_ROTATE, GRANT_MANAGE, USER_MANAGE -> false;
+            case DATASET_CREATE, KEY_ROTATE, GRANT_MANAGE, DATASET_POLICY, USER_MANAGE -> false;
         };
     }
 
