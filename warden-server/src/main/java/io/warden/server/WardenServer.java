@@ -20,6 +20,11 @@ import java.util.Optional;
 import io.warden.server.catalog.BlobStore;
 import io.warden.server.catalog.Catalog;
 import io.warden.server.catalog.DatasetRoutes;
+import io.warden.server.catalog.Retention;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import io.warden.server.catalog.ServerKeys;
 import io.warden.server.db.Database;
 import io.warden.server.http.Access;
@@ -55,9 +60,14 @@ public final class WardenServer implements AutoCloseable {
     private final ServerKeys keys;
     private final Optional<String> bootstrap;
     private final List<Route> routes;
+    private final Retention retention;
+    private final ScheduledExecutorService sweeper;
 
     private WardenServer(ServerConfig config, Database db, TlogAuditTrail audit, Javalin app, TlsMaterial tls,
-            ServerKeys keys, Optional<String> bootstrap, List<Route> routes) {
+            ServerKeys keys, Optional<String> bootstrap, List<Route> routes, Retention retention,
+            ScheduledExecutorService sweeper) {
+        this.retention = retention;
+        this.sweeper = sweeper;
         this.bootstrap = bootstrap;
         this.routes = List.copyOf(routes);
         this.config = config;
@@ -105,6 +115,8 @@ public final class WardenServer implements AutoCloseable {
             routes.addAll(new DatasetRoutes(catalog, blobs, keys, metrics, identity::exists, config.maxUploadBytes())
                     .routes());
             routes.addAll(new AuditRoutes(audit).routes());
+            Retention retention = new Retention(catalog, blobs, audit, clock);
+            routes.addAll(retention.routes());
             List<Route> declared = List.copyOf(routes);
             routes.add(Route.get("/api/v1/openapi.json", Permission.PUBLIC, "This API's OpenAPI document",
                     c -> c.json(OpenApi.document(declared, Version.VERSION))));
@@ -132,12 +144,27 @@ public final class WardenServer implements AutoCloseable {
                 api.register(c);
             });
             app.start();
-            return new WardenServer(config, db, audit, app, tls, keys, bootstrap.map(Token::reveal), routes);
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                    .name("warden-retention").daemon().unstarted(r));
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    retention.sweep();
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(Retention.class).error("retention sweep failed: {}", e.getMessage());
+                }
+            }, 0, 1, TimeUnit.HOURS);
+            return new WardenServer(config, db, audit, app, tls, keys, bootstrap.map(Token::reveal), routes,
+                    retention, sweeper);
         } catch (RuntimeException e) {
             if (audit != null) audit.close();
             db.close();
             throw e;
         }
+    }
+
+    /** Runs the retention sweep now (it also runs at start and every hour); returns how many versions it deleted. */
+    public int sweepRetention() {
+        return retention.sweep();
     }
 
     /** Every declared route, as the API serves them. */
@@ -192,6 +219,7 @@ public final class WardenServer implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         app.stop();
         audit.close();
         db.close();

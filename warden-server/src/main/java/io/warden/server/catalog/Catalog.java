@@ -202,6 +202,65 @@ public final class Catalog {
         });
     }
 
+    /** Sets (or, with null, clears) how many days versions of the dataset are kept. */
+    public void setRetention(String dataset, Integer days) {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE datasets SET retention_days = ? WHERE name = ?")) {
+                if (days == null) {
+                    s.setNull(1, java.sql.Types.INTEGER);
+                } else {
+                    s.setInt(1, days);
+                }
+                s.setString(2, dataset);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The dataset's retention in days, if it has one. */
+    public Optional<Integer> retention(String dataset) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT retention_days FROM datasets WHERE name = ?")) {
+                s.setString(1, dataset);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) return Optional.empty();
+                    int days = r.getInt(1);
+                    return r.wasNull() ? Optional.empty() : Optional.of(days);
+                }
+            }
+        });
+    }
+
+    /** Versions of live datasets with a retention whose age exceeds it at {@code now}, oldest first. */
+    public List<Version> expired(Instant now) {
+        return db.read(c -> {
+            List<Version> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT v.dataset, v.version, v.kind, v.file_name, v.size, "
+                    + "v.sha256, v.blob, v.key_version, v.created_by, v.created_at, d.retention_days FROM versions v "
+                    + "JOIN datasets d ON d.name = v.dataset WHERE d.retention_days IS NOT NULL AND d.destroyed_at = 0 "
+                    + "ORDER BY v.created_at")) {
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Version v = version(r);
+                        if (v.createdAt().plus(java.time.Duration.ofDays(r.getInt(11))).isBefore(now)) out.add(v);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Forgets one version (its blob is deleted by the caller). */
+    public void deleteVersion(String dataset, int version) {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM versions WHERE dataset = ? AND version = ?")) {
+                s.setString(1, dataset);
+                s.setInt(2, version);
+                return s.executeUpdate();
+            }
+        });
+    }
+
     /** The documents a version may carry besides its data, each a column of the versions table. */
     public enum Attachment {
         MANIFEST("manifest"), SIGNATURE("signature"), SCAN_REPORT("scan_report");
