@@ -61,11 +61,13 @@ public final class WardenServer implements AutoCloseable {
     private final Optional<String> bootstrap;
     private final List<Route> routes;
     private final Retention retention;
+    private final Metrics metrics;
     private final ScheduledExecutorService sweeper;
 
     private WardenServer(ServerConfig config, Database db, TlogAuditTrail audit, Javalin app, TlsMaterial tls,
             ServerKeys keys, Optional<String> bootstrap, List<Route> routes, Retention retention,
-            ScheduledExecutorService sweeper) {
+            ScheduledExecutorService sweeper, Metrics metrics) {
+        this.metrics = metrics;
         this.retention = retention;
         this.sweeper = sweeper;
         this.bootstrap = bootstrap;
@@ -154,12 +156,17 @@ public final class WardenServer implements AutoCloseable {
                 }
             }, 0, 1, TimeUnit.HOURS);
             return new WardenServer(config, db, audit, app, tls, keys, bootstrap.map(Token::reveal), routes,
-                    retention, sweeper);
+                    retention, sweeper, metrics);
         } catch (RuntimeException e) {
             if (audit != null) audit.close();
             db.close();
             throw e;
         }
+    }
+
+    /** The server's metrics (what {@code GET /metrics} serves). */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /** Runs the retention sweep now (it also runs at start and every hour); returns how many versions it deleted. */
