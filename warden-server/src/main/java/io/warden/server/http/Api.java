@@ -98,7 +98,13 @@ public final class Api {
             access.check(principal, route.permission(), dataset, now);
             ctx.header(ACCESS_HEADER, "granted");
             call = new Call(ctx, principal, now, requestId);
-            outcome = "denied"; // until the handler ran: a failure below is "failed"
+            if (changesState(ctx)) {
+                // a request that changes something is recorded before it may: if the log cannot take the attempt,
+                // nothing happens; the outcome follows in a second entry
+                audit.append(new AuditEvent(now, requestId, principal != null ? principal.name() : "-",
+                        principal != null ? principal.credentialId() : "-", ctx.method().name(), route.path(), dataset,
+                        route.permission().name(), "attempted", 0, null, hasher.hash(ctx.ip()), Map.of()));
+            }
             try {
                 route.handler().handle(call);
                 outcome = "allowed";
@@ -113,6 +119,13 @@ public final class Api {
                 error(ctx, ErrorCode.INTERNAL, "internal error (request " + requestId + ")", requestId);
             }
         } catch (WardenException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE && call != null) {
+                // the attempt could not be recorded: fail closed, nothing ran
+                LOG.error("audit log write failed, request {} refused: {}", requestId, e.getMessage());
+                error(ctx, ErrorCode.UNAVAILABLE, "the audit log cannot record this request; refused", requestId);
+                metrics.request(route.path(), ctx.method().name(), "failed", System.nanoTime() - start);
+                return;
+            }
             outcome = "denied";
             ctx.header(ACCESS_HEADER, "denied");
             error = e.code();
@@ -129,12 +142,29 @@ public final class Api {
             observer.accept(event);
         } catch (WardenException e) {
             LOG.error("audit log write failed, request {} refused: {}", requestId, e.getMessage());
-            ctx.result(new byte[0]); // drop whatever the handler produced, a stream included
+            closeQuietly(ctx.resultInputStream()); // drop what the handler produced: a download's producer stops
+            ctx.result(new byte[0]);
             error(ctx, ErrorCode.UNAVAILABLE, "the audit log cannot record this request; refused", requestId);
             outcome = "failed";
         }
         metrics.request(route != null ? route.path() : "unknown", ctx.method().name(), outcome,
                 System.nanoTime() - start);
+    }
+
+    private static boolean changesState(Context ctx) {
+        return switch (ctx.method().name()) {
+            case "GET", "HEAD", "OPTIONS" -> false;
+            default -> true;
+        };
+    }
+
+    private static void closeQuietly(java.io.InputStream in) {
+        if (in == null) return;
+        try {
+            in.close();
+        } catch (java.io.IOException e) {
+            // nothing was sent from it; closing only stops its producer
+        }
     }
 
     private static String bearer(Context ctx) {
