@@ -103,6 +103,16 @@ class ServerFlowTest {
             stew.download("census", 1, true, dir.resolve("y"));
             assertThat(Files.readString(dir.resolve("y"))).isEqualTo(Files.readString(raw));
 
+            // a password change ends the user's other sessions and retires the old password
+            WardenClient eng2 = anon.as(TestServers.login(anon, "eng", PW, null));
+            assertThat(code(() -> eng.expect("POST", "/api/v1/session/password", Map.of("current", "wrong password!",
+                    "new", "brand new passphrase")))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+            eng.expect("POST", "/api/v1/session/password", Map.of("current", PW, "new", "brand new passphrase"));
+            assertThat(eng2.call("GET", "/api/v1/session", null).status()).isEqualTo(401);
+            assertThat(eng.call("GET", "/api/v1/session", null).status()).isEqualTo(200);
+            assertThat(code(() -> TestServers.login(anon, "eng", PW, null))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+            TestServers.login(anon, "eng", "brand new passphrase", null);
+
             // someone without a grant sees nothing of the dataset
             WardenClient svc = anon.as(TestServers.login(anon, "svc", PW, null));
             assertThat(code(() -> svc.download("census", 2, false, dir.resolve("z")))).isEqualTo(

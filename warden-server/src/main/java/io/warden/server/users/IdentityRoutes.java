@@ -46,6 +46,13 @@ public final class IdentityRoutes {
                     identity.logout(c.principal(), bearer(c));
                     c.json(Map.of("signed_out", true));
                 }),
+                Route.post(LOGIN + "/password", SELF, "Change your password: current, new; your other sessions end",
+                        c -> {
+                            ObjectNode body = c.body();
+                            identity.changePassword(c.principal(), bearer(c), Call.text(body, "current"),
+                                    Call.text(body, "new"));
+                            c.json(Map.of("changed", true));
+                        }),
                 Route.post(LOGIN + "/mfa", SELF, "Give a second factor now (step-up for sensitive actions)",
                         this::stepUp),
                 Route.post("/api/v1/mfa/enroll", SELF, "Start TOTP enrollment: returns an otpauth:// URI",

@@ -222,6 +222,24 @@ public final class IdentityService implements Authenticator {
         return issued.codes().stream().map(RecoveryCode::reveal).toList();
     }
 
+    /**
+     * Changes the principal's password after checking the current one; every other session of the user ends (a
+     * stolen session does not outlive the change).
+     */
+    public void changePassword(Principal p, String bearer, String current, String next) {
+        UserStore.User u = liveUser(p.name());
+        Password old = Password.of(current);
+        if (!hash(() -> hasher.verify(old, u.passwordHash()))) {
+            metrics.failedLogin();
+            throw new WardenException(ErrorCode.UNAUTHENTICATED, "the current password is wrong");
+        }
+        Password pw = Password.of(next);
+        PasswordPolicy.DEFAULT.check(pw);
+        store.setPassword(u.name(), hash(() -> hasher.hash(pw)));
+        Token mine = parseQuietly(bearer, TokenKind.SESSION);
+        store.revokeSessionsExcept(u.name(), mine == null ? null : mine.hash());
+    }
+
     public void createUser(String name, Role role, String password, Instant now) {
         Names.user(name);
         Password pw = Password.of(password);

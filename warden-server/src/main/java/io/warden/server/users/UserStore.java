@@ -217,9 +217,10 @@ public final class UserStore {
         update("UPDATE sessions SET revoked = 1 WHERE token_hash = ?", tokenHash);
     }
 
-    /** Ends every session of a user (password change, deletion, lockout by an admin). */
-    public void revokeSessions(String user) {
-        update("UPDATE sessions SET revoked = 1 WHERE user_name = ?", user);
+    /** Ends every session of a user but the one with {@code keepHash} (null: all of them). */
+    public void revokeSessionsExcept(String user, String keepHash) {
+        update("UPDATE sessions SET revoked = 1 WHERE user_name = ? AND token_hash <> ?", user,
+                keepHash == null ? "" : keepHash);
     }
 
     public void createToken(Token t) {
