@@ -155,9 +155,9 @@ public final class DatasetRoutes {
         UploadProtector.Protected p = null;
         try {
             p = UploadProtector.protect(blobs, keys.keyring(), dataset, raw.blob(), raw.fileName(), policy);
-            ScanReport report = scanned(dataset, policy, p.stored(), raw.fileName(), "protected",
+            ScanReport report = scanned(dataset, policy, p.stored(), p.fileName(), "protected",
                     "the protected version");
-            Catalog.Version v = catalog.addVersion(dataset, "protected", raw.fileName(), p.stored(),
+            Catalog.Version v = catalog.addVersion(dataset, "protected", p.fileName(), p.stored(),
                     call.principal().name(), call.now(), report == null ? null : UploadScanner.json(report),
                     p.manifest());
             Map<String, Object> m = describe(v);

@@ -31,11 +31,12 @@ final class UploadProtector {
      * A protected blob, kept, and what was done to make it.
      *
      * @param stored the new blob (the caller deletes it if it is not recorded after all)
+     * @param fileName its file name: the upload's, without {@code .gz} (the output is never compressed)
      * @param manifest the {@code warden protect} manifest, JSON
      * @param recordsIn records read
      * @param recordsOut records written
      */
-    record Protected(BlobStore.Stored stored, String manifest, long recordsIn, long recordsOut) {}
+    record Protected(BlobStore.Stored stored, String fileName, String manifest, long recordsIn, long recordsOut) {}
 
     /**
      * Protects blob {@code blob} of {@code dataset}, named {@code fileName}, by {@code policy}'s protect section.
@@ -50,7 +51,9 @@ final class UploadProtector {
                 new OperatorFactory(Path.of(""), () -> keyring), new TablePass());
         DataSource input = DataSource.stream(fileName, () -> new StreamPipe(out -> blobs.get(keyring, dataset, blob,
                 out)));
-        Sealed output = new Sealed(blobs, keyring, dataset, fileName);
+        String outputName = fileName.regionMatches(true, fileName.length() - 3, ".gz", 0, 3) && fileName.length() > 3
+                ? fileName.substring(0, fileName.length() - 3) : fileName;
+        Sealed output = new Sealed(blobs, keyring, dataset, outputName);
         ProtectJob.Outcome outcome = job.run(new ProtectJob.Request(input, ReadOptions.defaults(), output, 1));
         if (!outcome.passed()) {
             throw new WardenException(ErrorCode.VERIFICATION_FAILED, "the self-check still finds what the policy says "
@@ -59,7 +62,8 @@ final class UploadProtector {
         Manifest m = outcome.manifest();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         m.write(json);
-        return new Protected(output.kept, json.toString(StandardCharsets.UTF_8), m.inputRecords(), m.outputRecords());
+        return new Protected(output.kept, outputName, json.toString(StandardCharsets.UTF_8), m.inputRecords(),
+                m.outputRecords());
     }
 
     private static String leaks(Map<String, Long> leaks) {

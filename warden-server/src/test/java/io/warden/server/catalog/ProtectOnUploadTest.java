@@ -169,6 +169,20 @@ class ProtectOnUploadTest {
     }
 
     @Test
+    void gzippedUpload_getsAnUncompressedProtectedVersion_namedWithoutGz() throws Exception {
+        dataset("gzipped", customersPolicy());
+        Path gz = dir.resolve("customers.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(EXAMPLE, out);
+        }
+        JsonNode v = steward.upload("gzipped", gz, "raw");
+        assertThat(v.at("/protected_version/file").asText()).as(v.toString()).isEqualTo("customers.csv");
+        Path got = dir.resolve("gunzipped.csv");
+        engineer.download("gzipped", v.at("/protected_version/version").asInt(), false, got);
+        assertThat(Files.readString(got)).startsWith("id,name,email,");
+    }
+
+    @Test
     void keyedOperators_useTheServerKeyring() throws Exception {
         dataset("tokens", """
                 scan: {exclude_fields: [id, notes]}
