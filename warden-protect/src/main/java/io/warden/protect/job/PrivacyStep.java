@@ -36,7 +36,7 @@ final class PrivacyStep {
         }
     }
 
-    static Applied apply(Protect.Privacy privacy, Map<String, List<String>> columns, Path input) {
+    static Applied apply(Protect.Privacy privacy, Map<String, List<String>> columns, String input) {
         long t0 = System.nanoTime();
         List<String> names = new ArrayList<>(privacy.quasiIdentifiers().keySet());
         if (privacy.sensitive() != null) names.add(privacy.sensitive());

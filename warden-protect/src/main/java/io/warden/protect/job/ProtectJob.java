@@ -2,13 +2,11 @@ package io.warden.protect.job;
 
 import static java.util.Objects.requireNonNull;
 
-import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.core.io.FileDigest;
 import io.warden.core.io.InputFormat;
 import io.warden.core.io.ReadOptions;
-import io.warden.core.io.Readers;
 import io.warden.core.policy.OperatorSpec;
 import io.warden.core.policy.Policy;
 import io.warden.core.policy.Protect;
@@ -31,33 +29,37 @@ import java.util.function.Function;
 
 /**
  * One run of {@code warden protect}: reads a dataset, rewrites it by the policy's {@code protect} rules into a
- * temporary file, scans that file again (the self-check), and only then renames it into place and writes the
- * manifest. Nothing is left behind when any step fails.
+ * pending output, reads that output again and scans it (the self-check), and only then keeps it with its manifest.
+ * Nothing is left behind when any step fails. Input and output are files for the CLI; the server reads an unsealed
+ * upload and seals the output into a blob ({@link DataSource}, {@link ProtectOutput}).
  */
 public final class ProtectJob {
     /**
      * What to protect and where to put it.
      *
-     * @param input the dataset
+     * @param input the dataset (read up to three times: table pass, rewrite, SHA-256)
      * @param readOptions how to read it (format, delimiter, text mode ...)
-     * @param output the protected dataset (same format as the input)
-     * @param manifest the transformation manifest (JSON)
+     * @param output the protected dataset (same format as the input) and its manifest
      * @param threads worker threads
      */
-    public record Request(Path input, ReadOptions readOptions, Path output, Path manifest, int threads) {
+    public record Request(DataSource input, ReadOptions readOptions, ProtectOutput output, int threads) {
         public Request {
             requireNonNull(input, "input");
             requireNonNull(readOptions, "readOptions");
             requireNonNull(output, "output");
-            requireNonNull(manifest, "manifest");
             if (threads < 1) throw new IllegalArgumentException("threads < 1");
+        }
+
+        /** Files: {@code input} protected into {@code output}, the manifest (JSON) into {@code manifest}. */
+        public Request(Path input, ReadOptions readOptions, Path output, Path manifest, int threads) {
+            this(DataSource.file(input), readOptions, ProtectOutput.files(output, manifest), threads);
         }
     }
 
     /**
      * How a run ended.
      *
-     * @param manifest what was done (also written to the manifest file when the run passed)
+     * @param manifest what was done (also kept with the output when the run passed)
      * @param leaks per {@code field: entity}, findings the self-check still made where the policy says the entity must
      *     be removed; empty when the run passed and the output was kept
      */
@@ -91,37 +93,36 @@ public final class ProtectJob {
 
     /** Runs the job. */
     public Outcome run(Request req) {
-        InputFormat format = req.readOptions().format() != null ? req.readOptions().format() : Readers.detect(req.input());
+        DataSource input = req.input();
+        InputFormat format = req.readOptions().format() != null ? req.readOptions().format() : input.format();
         if (format == InputFormat.PARQUET) {
             throw new WardenException(ErrorCode.BAD_USAGE, "warden protect writes CSV, JSONL and text; "
                     + "Parquet input is not supported yet");
         }
         ReadOptions ro = req.readOptions().withFormat(format);
         long t0 = System.nanoTime();
-        TablePass.Result table = tablePass.compute(req.input(), ro, policy);
+        TablePass.Result table = tablePass.compute(input, ro, policy);
         ProtectStats stats = new ProtectStats();
         RecordProtector protector = new RecordProtector(policy, analyzer, operators, table.overrides(), stats);
         char delimiter = ro.delimiter() != null ? ro.delimiter() : ',';
-        try (AtomicFile.Pending out = AtomicFile.open(req.output());
-                AtomicFile.Pending manifestOut = AtomicFile.open(req.manifest())) {
+        try (ProtectOutput.Pending out = req.output().open()) {
             MessageDigest outDigest = FileDigest.sha256();
-            DigestOutputStream digesting = new DigestOutputStream(out.out(), outDigest);
-            Rewriter.Counts counts = Rewriter.rewrite(req.input(), ro, format, delimiter, req.threads(), protector::protect, digesting);
+            DigestOutputStream digesting = new DigestOutputStream(out.data(), outDigest);
+            Rewriter.Counts counts = Rewriter.rewrite(input, ro, format, delimiter, req.threads(), protector::protect, digesting);
             checkColumnRulesMatched(policy.protect(), protector.fieldsSeen(), counts.read());
-            Path written = out.flushForReading();
+            DataSource written = out.written();
             Map<String, Long> leaks = policy.protect().selfCheck()
                     ? selfCheck(written, ro.withDelimiter(delimiter).withHeader(true), req.threads())
                     : Map.of();
-            Manifest manifest = new Manifest(policy, format, req.input().toString(), FileDigest.sha256Hex(req.input()), counts.read(),
-                    req.output().toString(), HexFormat.of().formatHex(outDigest.digest()), counts.written(), stats,
+            Manifest manifest = new Manifest(policy, format, input.name(), input.sha256(), counts.read(),
+                    req.output().name(), HexFormat.of().formatHex(outDigest.digest()), counts.written(), stats,
                     table.report(), policy.protect().selfCheck(), counts.warnings(), (System.nanoTime() - t0) / 1_000_000);
             if (!leaks.isEmpty()) return new Outcome(manifest, leaks);
-            manifest.write(manifestOut.out());
-            out.commit();
-            manifestOut.commit();
+            out.commit(manifest);
             return new Outcome(manifest, Map.of());
         } catch (UncheckedIOException e) {
-            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + req.output() + ": " + e.getCause().getMessage());
+            throw new WardenException(ErrorCode.OUTPUT_FAILED, "cannot write " + req.output().name() + ": "
+                    + e.getCause().getMessage());
         }
     }
 
@@ -130,10 +131,10 @@ public final class ProtectJob {
      * there. A finding in a column with a removing rule counts when it covers at least half of the cell (the cell
      * still is such a value; a domain left visible in a masked address is not).
      */
-    private Map<String, Long> selfCheck(Path written, ReadOptions ro, int threads) {
+    private Map<String, Long> selfCheck(DataSource written, ReadOptions ro, int threads) {
         Map<String, Long> leaks = new TreeMap<>();
         Protect p = policy.protect();
-        try (RecordReader reader = Readers.open(written, ro)) {
+        try (RecordReader reader = written.open(ro)) {
             Rewriter.inBatches(reader, threads, batch -> {
                 List<String> found = new ArrayList<>();
                 for (Record r : batch) {

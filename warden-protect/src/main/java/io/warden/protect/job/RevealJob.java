@@ -52,7 +52,7 @@ public final class RevealJob {
         ReadOptions ro = readOptions.withFormat(format);
         char delimiter = ro.delimiter() != null ? ro.delimiter() : ',';
         try (AtomicFile.Pending out = AtomicFile.open(output)) {
-            Rewriter.Counts counts = Rewriter.rewrite(input, ro, format, delimiter, threads, r -> {
+            Rewriter.Counts counts = Rewriter.rewrite(DataSource.file(input), ro, format, delimiter, threads, r -> {
                 List<String> values = new ArrayList<>(r.size());
                 for (int i = 0; i < r.size(); i++) {
                     String field = r.names().get(i);

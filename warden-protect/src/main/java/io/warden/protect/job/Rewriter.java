@@ -4,11 +4,9 @@ import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.core.io.InputFormat;
 import io.warden.core.io.ReadOptions;
-import io.warden.core.io.Readers;
 import io.warden.core.record.Record;
 import io.warden.core.record.RecordReader;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,7 @@ final class Rewriter {
      * Reads {@code input}, transforms its records in parallel batches, and writes them in input order to {@code out}
      * in the input's format.
      */
-    static Counts rewrite(Path input, ReadOptions ro, InputFormat format, char delimiter, int threads,
+    static Counts rewrite(DataSource input, ReadOptions ro, InputFormat format, char delimiter, int threads,
             Transform transform, OutputStream out) {
         OutputWriter writer = OutputWriter.of(format, out, delimiter);
         boolean jsonl = format == InputFormat.JSONL;
@@ -53,7 +51,7 @@ final class Rewriter {
         // JSON Lines are read as text lines and parsed here, so each protected line keeps its structure.
         ReadOptions lines = ro.withFormat(InputFormat.TEXT).withTextMode(ReadOptions.TextMode.LINE)
                 .withChunking(ro.maxRecordBytes() + 1, 0);
-        try (RecordReader reader = jsonl ? new NonBlankLines(Readers.open(input, lines)) : Readers.open(input, ro)) {
+        try (RecordReader reader = jsonl ? new NonBlankLines(input.open(lines)) : input.open(ro)) {
             inBatches(reader, threads, batch -> {
                 List<Object[]> rows = new ArrayList<>(batch.size());
                 for (Record r : batch) {

@@ -3,12 +3,10 @@ package io.warden.protect.job;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
 import io.warden.core.io.ReadOptions;
-import io.warden.core.io.Readers;
 import io.warden.core.policy.Policy;
 import io.warden.core.policy.Protect;
 import io.warden.core.record.Record;
 import io.warden.core.record.RecordReader;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,13 +49,13 @@ public class TablePass {
     }
 
     /** Reads the columns the policy's table-wide rules need and decides their values. */
-    public Result compute(Path input, ReadOptions ro, Policy policy) {
+    public Result compute(DataSource input, ReadOptions ro, Policy policy) {
         Protect p = policy.protect();
         Set<String> shuffled = new LinkedHashSet<>();
         boolean hasShuffle = p.columns().stream().anyMatch(r -> r.spec().operator().equals("shuffle"));
         if (!hasShuffle && p.privacy() == null) return new Result(TableOverrides.NONE, null);
         Map<String, List<String>> columns = new HashMap<>();
-        try (RecordReader reader = Readers.open(input, ro)) {
+        try (RecordReader reader = input.open(ro)) {
             Record r;
             while ((r = reader.next()) != null) {
                 for (int i = 0; i < r.size(); i++) {
@@ -83,7 +81,7 @@ public class TablePass {
         for (String field : shuffled) replaced.put(field, shuffle(columns.get(field)));
         Map<String, Object> report = null;
         if (p.privacy() != null) {
-            PrivacyStep.Applied applied = PrivacyStep.apply(p.privacy(), columns, input);
+            PrivacyStep.Applied applied = PrivacyStep.apply(p.privacy(), columns, input.name());
             replaced.putAll(applied.columns());
             report = applied.report();
         }

@@ -118,6 +118,12 @@ public final class Catalog {
     /** Records a new version with its scan report (JSON, or null), in one transaction. */
     public Version addVersion(String dataset, String kind, String fileName, BlobStore.Stored blob, String createdBy,
             Instant now, String scanReport) {
+        return addVersion(dataset, kind, fileName, blob, createdBy, now, scanReport, null);
+    }
+
+    /** Records a new version with its scan report and manifest (JSON, each or null), in one transaction. */
+    public Version addVersion(String dataset, String kind, String fileName, BlobStore.Stored blob, String createdBy,
+            Instant now, String scanReport, String manifest) {
         return db.transaction(c -> {
             int next;
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions "
@@ -129,8 +135,8 @@ public final class Catalog {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO versions (dataset, version, kind, file_name, "
-                    + "size, sha256, blob, key_version, created_by, created_at, scan_report) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "size, sha256, blob, key_version, created_by, created_at, scan_report, manifest) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, dataset);
                 s.setInt(2, next);
                 s.setString(3, kind);
@@ -142,6 +148,7 @@ public final class Catalog {
                 s.setString(9, createdBy);
                 s.setLong(10, now.toEpochMilli());
                 s.setString(11, scanReport);
+                s.setString(12, manifest);
                 s.executeUpdate();
             }
             return new Version(dataset, next, kind, fileName, blob.size(), blob.sha256(), blob.blob(),

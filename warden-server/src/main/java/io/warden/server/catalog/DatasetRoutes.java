@@ -25,12 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The catalog's routes: datasets, versions (streamed upload sealed on arrival, streamed download), grants, key
- * rotation and crypto-shredding.
+ * The catalog's routes: datasets, versions (streamed upload sealed on arrival, scanned and protected by the dataset's
+ * policy; streamed download), grants, key rotation and crypto-shredding.
  */
 public final class DatasetRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetRoutes.class);
     private static final String DATASET = "/api/v1/datasets/{dataset}";
     private static final int MAX_ATTACHMENT = 16 << 20;
     private static final int MAX_POLICY = 256 << 10;
@@ -58,7 +61,9 @@ public final class DatasetRoutes {
                 Route.post("/api/v1/datasets", DATASET_CREATE, "Create a dataset (and its key)", this::create),
                 Route.get(DATASET, DATASET_READ, "A dataset and its versions", this::show),
                 Route.put(DATASET + "/versions", VERSION_UPLOAD,
-                        "Upload a new version (the body, streamed; ?file=NAME), sealed on arrival", this::upload),
+                        "Upload a new version (the body, streamed; ?file=NAME&kind=raw|protected), sealed on arrival, "
+                                + "scanned by the dataset's policy and, when it has a protect section, protected into "
+                                + "a second version", this::upload),
                 Route.get(DATASET + "/versions/{version}/content", VERSION_DOWNLOAD,
                         "Download a protected version", c -> download(c, false)),
                 Route.get(DATASET + "/versions/{version}/raw", VERSION_DOWNLOAD_RAW,
@@ -117,10 +122,12 @@ public final class DatasetRoutes {
         if (!kind.equals("raw") && !kind.equals("protected")) {
             throw new WardenException(ErrorCode.BAD_USAGE, "kind is raw or protected");
         }
+        Policy policy = catalog.policy(d.name()).map(yaml -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8),
+                "the policy of " + d.name())).orElse(null);
         BlobStore.Stored stored = blobs.put(keys.keyring(), d.name(), call.ctx().bodyInputStream(), maxUpload);
         ScanReport report;
         try {
-            report = scanned(d.name(), stored, file, kind);
+            report = scanned(d.name(), policy, stored, file, kind, "the upload is marked protected but");
         } catch (RuntimeException | java.io.IOException e) {
             blobs.delete(d.name(), stored.blob());
             throw e;
@@ -133,26 +140,68 @@ public final class DatasetRoutes {
             out.put("scan", scanSummary(report));
             call.audit("scan_passed", report.gate().passed()).audit("findings", report.totalFindings());
         }
+        if (kind.equals("raw") && policy != null && !policy.protect().isEmpty()) protect(call, policy, v, out);
         call.json(201, out);
     }
 
     /**
-     * Scans a stored upload against the dataset's policy, if it has one. A version marked protected must pass the
-     * policy's gate (it is what engineers may download): otherwise it is refused and its blob deleted. A raw version
-     * is kept whatever it holds, with its report.
+     * Makes the protected version of a raw upload by the dataset's policy, with the library {@code warden protect}
+     * uses, and adds it to {@code out} as {@code protected_version}. It must pass the policy's gate like a protected
+     * upload. When protection fails, the raw version stays, nothing of the protected one is left, and {@code out}
+     * says why as {@code protect_failed} (error code and message, never values).
      */
-    private ScanReport scanned(String dataset, BlobStore.Stored stored, String file, String kind)
-            throws java.io.IOException {
-        String yaml = catalog.policy(dataset).orElse(null);
-        if (yaml == null) return null;
-        Policy policy = PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "the policy of " + dataset);
+    private void protect(Call call, Policy policy, Catalog.Version raw, Map<String, Object> out) {
+        String dataset = raw.dataset();
+        UploadProtector.Protected p = null;
+        try {
+            p = UploadProtector.protect(blobs, keys.keyring(), dataset, raw.blob(), raw.fileName(), policy);
+            ScanReport report = scanned(dataset, policy, p.stored(), p.fileName(), "protected",
+                    "the protected version");
+            Catalog.Version v = catalog.addVersion(dataset, "protected", p.fileName(), p.stored(),
+                    call.principal().name(), call.now(), report == null ? null : UploadScanner.json(report),
+                    p.manifest());
+            Map<String, Object> m = describe(v);
+            m.put("records", Map.of("in", p.recordsIn(), "out", p.recordsOut()));
+            if (report != null) m.put("scan", scanSummary(report));
+            out.put("protected_version", m);
+            call.audit("protected_version", v.version());
+        } catch (RuntimeException | java.io.IOException e) {
+            if (p != null) discard(dataset, p.stored().blob());
+            ErrorCode code = e instanceof WardenException w ? w.code() : ErrorCode.INTERNAL;
+            // a WardenException's message holds no value; anything else is named by its class only
+            String message = e instanceof WardenException ? e.getMessage()
+                    : "protecting failed (" + e.getClass().getSimpleName() + ")";
+            if (code == ErrorCode.INTERNAL) LOG.error("protecting version {} of {} failed: {}", raw.version(), dataset,
+                    e.getClass().getName());
+            out.put("protect_failed", Map.of("error", code.name(), "message", message));
+            call.audit("protect_failed", code.name());
+        }
+    }
+
+    /** Deletes a blob no version refers to; a failure is logged, as the answer is about something else. */
+    private void discard(String dataset, String blob) {
+        try {
+            blobs.delete(dataset, blob);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot delete the discarded blob {} of {}", blob, dataset);
+        }
+    }
+
+    /**
+     * Scans a stored blob against the dataset's policy, if it has one. A version marked protected must pass the
+     * policy's gate (it is what engineers may download): otherwise it is refused (the caller deletes its blob), and
+     * {@code subject} begins the message. A raw version is kept whatever it holds, with its report.
+     */
+    private ScanReport scanned(String dataset, Policy policy, BlobStore.Stored stored, String file, String kind,
+            String subject) throws java.io.IOException {
+        if (policy == null) return null;
         ScanReport report;
         try {
             report = UploadScanner.scan(blobs, keys.keyring(), dataset, stored.blob(), file, policy);
         } catch (WardenException e) {
             if (kind.equals("protected")) {
-                throw new WardenException(ErrorCode.VERIFICATION_FAILED, "the upload is marked protected but cannot "
-                        + "be checked against " + dataset + "'s policy: " + e.getMessage());
+                throw new WardenException(ErrorCode.VERIFICATION_FAILED, subject + " cannot be checked against "
+                        + dataset + "'s policy: " + e.getMessage());
             }
             return null;
         }
@@ -163,8 +212,8 @@ public final class DatasetRoutes {
                 why.append(why.isEmpty() ? "" : "; ").append(v.count()).append(' ').append(v.entity())
                         .append(v.field() == null ? "" : " in " + v.field());
             }
-            throw new WardenException(ErrorCode.VERIFICATION_FAILED, "the upload is marked protected but fails "
-                    + dataset + "'s policy (" + why + "); nothing was stored");
+            throw new WardenException(ErrorCode.VERIFICATION_FAILED, subject + " fails " + dataset + "'s policy ("
+                    + why + "); nothing was stored");
         }
         return report;
     }

@@ -1,17 +1,20 @@
 package io.warden.server.catalog;
 
+import io.warden.core.WardenException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An input stream whose bytes a producer writes on a thread of its own, through a small queue of chunks: how an
- * unsealed download streams into the reply without holding the file in memory. Unlike the JDK's piped streams it
- * does not care which threads write (the sealer writes from its write-behind thread), and a producer failure reaches
- * the reader as an {@link IOException}, so the transfer breaks off instead of ending as if complete.
+ * An input stream whose bytes a producer writes on another thread, through a small queue of chunks: how an unsealed
+ * download streams into the reply without holding the file in memory, and how a protected upload streams into the
+ * sealer. Unlike the JDK's piped streams it does not care which threads write (the sealer writes from its
+ * write-behind thread), and a producer failure reaches the reader as an {@link IOException}, so the transfer breaks
+ * off instead of ending as if complete.
  */
 final class StreamPipe extends InputStream {
     /** The producer's work: write everything to {@code out}. */
@@ -22,24 +25,53 @@ final class StreamPipe extends InputStream {
     private static final byte[] END = new byte[0];
     private static final int CHUNKS = 8;
     private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS);
+    private final OutputStream sink = new Sink();
     private volatile boolean readerClosed;
     private volatile Exception failure;
     private byte[] current = new byte[0];
     private int position;
     private boolean ended;
 
+    /** A pipe fed by {@code producer} on a virtual thread of its own. */
     StreamPipe(Producer producer) {
         Thread.ofVirtual().name("warden-download").start(() -> {
-            try (OutputStream out = new Sink()) {
-                producer.produce(out);
+            try {
+                producer.produce(sink);
             } catch (Exception e) {
-                failure = e;
-                chunks.clear();
-                offer(END);
+                end(e);
                 return;
             }
-            offer(END);
+            end(null);
         });
+    }
+
+    /** A pipe the caller feeds through {@link #sink()} from a thread of its own, and ends with {@link #end}. */
+    StreamPipe() {}
+
+    /**
+     * The writing end. A write after the reader closed this pipe fails with an {@link IOException}; a write while the
+     * queue is full waits for the reader.
+     */
+    OutputStream sink() {
+        return sink;
+    }
+
+    /**
+     * Ends the stream, from the producer's thread: normally when {@code failure} is null (after the chunks queued),
+     * else the reader's next read fails. Call once.
+     */
+    void end(Exception failure) {
+        if (failure == null) {
+            try {
+                offer(END);
+                return;
+            } catch (InterruptedIOException e) {
+                failure = e;
+            }
+        }
+        this.failure = failure;
+        chunks.clear();
+        chunks.offer(END); // room was just made, and this is the only producer
     }
 
     @Override
@@ -64,7 +96,11 @@ final class StreamPipe extends InputStream {
             if (current == END) {
                 ended = true;
                 current = new byte[0];
-                if (failure != null) throw new IOException("the download broke off: the stored data failed its check");
+                if (failure != null) {
+                    // a WardenException's message holds no value; anything else is named by its class only
+                    throw new IOException("the stream broke off: " + (failure instanceof WardenException w
+                            ? w.getMessage() : failure.getClass().getSimpleName()));
+                }
                 return -1;
             }
         }
@@ -80,13 +116,14 @@ final class StreamPipe extends InputStream {
         chunks.clear();
     }
 
-    private void offer(byte[] chunk) {
+    private void offer(byte[] chunk) throws InterruptedIOException {
         try {
             while (!readerClosed && !chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                 // the reader is slow: wait for room, unless it went away
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
         }
     }
 
