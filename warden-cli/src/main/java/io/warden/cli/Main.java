@@ -36,7 +36,8 @@ public final class Main implements Runnable {
      */
     static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, ProtectCommand.class, RevealCommand.class,
             DpCommand.class, SealCommand.class, UnsealCommand.class, SignCommand.class, VerifyCommand.class,
-            KeysCommand.class, EvalCommand.class, CommandLine.HelpCommand.class);
+            KeysCommand.class, EvalCommand.class, BackupCommand.class, RestoreCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
