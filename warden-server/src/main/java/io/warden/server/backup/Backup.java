@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes a backup of a server's data directory (see {@link BackupLayout}), consistent while the server runs, without
- * the keyring's passphrase: blobs stay sealed and the keyring is copied as it is.
+ * A backup of a server's data directory (see {@link BackupLayout}), made consistently while the server runs and
+ * without the keyring's passphrase: blobs stay sealed and the keyring is copied as it is.
  *
  * <p>The order is what makes it consistent. The catalog is snapshot first (SQLite {@code VACUUM INTO}, or PostgreSQL
  * tables read in one repeatable-read transaction): a version's blob is sealed, and its dataset's key made, before its
@@ -57,6 +57,9 @@ public final class Backup {
         requireNonNull(dataDir, "dataDir");
         requireNonNull(outDir, "outDir");
         checkDataDir(dataDir, databaseUrl);
+        if (BackupFiles.within(outDir, dataDir)) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "write the backup outside the data directory " + dataDir);
+        }
         if (Files.exists(outDir, LinkOption.NOFOLLOW_LINKS)) {
             throw new WardenException(ErrorCode.BAD_USAGE, outDir + " exists; a backup is written to a new directory");
         }

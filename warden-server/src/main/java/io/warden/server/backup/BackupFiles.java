@@ -134,6 +134,11 @@ final class BackupFiles {
         return out;
     }
 
+    /** Whether {@code path} is {@code dir} or lies under it (by their absolute, normalized names). */
+    static boolean within(Path path, Path dir) {
+        return path.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize());
+    }
+
     /** Forces {@code file}'s content to disk. */
     static void force(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Checks a backup made by {@link Backup} and restores it into a new data directory (and an empty PostgreSQL schema),
- * all or nothing.
+ * The restore of a backup made by {@link Backup}: its checks, and its copy into a new data directory (and an empty
+ * PostgreSQL schema), all or nothing.
  */
 public final class Restore {
     private Restore() {}
@@ -70,6 +70,10 @@ public final class Restore {
     public static Report into(Path backupDir, Path dataDir, String databaseUrl, Passphrase passphrase) {
         requireNonNull(backupDir, "backupDir");
         requireNonNull(dataDir, "dataDir");
+        if (BackupFiles.within(dataDir, backupDir) || BackupFiles.within(backupDir, dataDir)) {
+            throw new WardenException(ErrorCode.BAD_USAGE, "restore into a data directory outside the backup "
+                    + backupDir);
+        }
         checkEmpty(dataDir);
         Report report = verify(backupDir, passphrase);
         BackupManifest m = report.manifest();

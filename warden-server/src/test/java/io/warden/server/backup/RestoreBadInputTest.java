@@ -238,6 +238,17 @@ class RestoreBadInputTest {
     }
 
     @Test
+    void aBackupInsideTheDataDirectory_orARestoreInsideTheBackup_isRefused() {
+        assertThatThrownBy(() -> Backup.create(data, null, data.resolve("backup")))
+                .extracting(e -> ((WardenException) e).code()).isEqualTo(ErrorCode.BAD_USAGE);
+        assertThat(data.resolve("backup")).doesNotExist();
+        assertThatThrownBy(() -> Restore.into(backup, backup.resolve("data"), null, Populated.passphrase()))
+                .hasMessageContaining("outside the backup")
+                .extracting(e -> ((WardenException) e).code()).isEqualTo(ErrorCode.BAD_USAGE);
+        assertThat(backup.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void backingUpADamagedAuditLog_fails_andLeavesNothing() throws IOException {
         Path copy = copyTree(data, dir.resolve("data"));
         flip(copy.resolve("audit/log/entries"), 300);
