@@ -38,6 +38,7 @@ public final class Main implements Runnable {
             DpCommand.class, SealCommand.class, UnsealCommand.class, SignCommand.class, VerifyCommand.class,
             KeysCommand.class, EvalCommand.class, ServerCommand.class, LoginCommand.class, LogoutCommand.class,
             PushCommand.class, PullCommand.class, GrantCommand.class, AuditCommand.class, ApiCommand.class,
+            BackupCommand.class, RestoreCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -101,7 +101,7 @@ public final class WardenServer implements AutoCloseable {
         TlogAuditTrail audit = null;
         try {
             Metrics metrics = new Metrics();
-            audit = TlogAuditTrail.open(data.resolve("audit"), "warden-audit/" + keys.keyring().id());
+            audit = TlogAuditTrail.open(data.resolve("audit"), TlogAuditTrail.origin(keys.keyring().id()));
             metrics.auditSize(audit.size());
             AuditHasher hasher = new AuditHasher(keys.keyring().deriveKey("warden-server/audit-fields", 32));
             Catalog catalog = new Catalog(db);

@@ -31,6 +31,11 @@ public final class TlogAuditTrail implements AuditTrail {
         this.checkpointFile = checkpointFile;
     }
 
+    /** The name of the audit log of the server whose keyring is {@code keyringId}: its checkpoints' origin. */
+    public static String origin(String keyringId) {
+        return "warden-audit/" + keyringId;
+    }
+
     /** Opens (making on first use) the audit log and its note key in {@code dir}; {@code origin} names the log. */
     public static TlogAuditTrail open(Path dir, String origin) {
         try {

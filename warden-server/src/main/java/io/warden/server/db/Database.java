@@ -74,6 +74,19 @@ public final class Database implements AutoCloseable {
         return new Database(pool, sqlite);
     }
 
+    /**
+     * One plain connection to the PostgreSQL database at {@code url}, without a pool and without migrating it: for
+     * tools that read or check a catalog another process serves (backups).
+     */
+    public static Connection connect(String url) {
+        try {
+            return java.sql.DriverManager.getConnection(jdbcUrl(url));
+        } catch (SQLException e) {
+            throw new WardenException(ErrorCode.UNAVAILABLE, "cannot connect to the catalog database " + redact(url)
+                    + " (" + rootMessage(e) + ")");
+        }
+    }
+
     /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
