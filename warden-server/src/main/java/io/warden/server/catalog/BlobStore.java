@@ -60,6 +60,15 @@ public final class BlobStore {
                 new Sealer.Expect(dataset, null));
     }
 
+    /** Deletes one blob (an upload the catalog failed to record); a failure to delete leaves an unused file. */
+    public void delete(String dataset, String blob) {
+        try {
+            Files.deleteIfExists(path(dataset, blob));
+        } catch (IOException e) {
+            // nothing refers to it: an unused sealed file, harmless
+        }
+    }
+
     /** Deletes every blob of a dataset (after its key was destroyed: the files are unreadable anyway). */
     public void deleteAll(String dataset) {
         Path dir = root.resolve(dataset);

@@ -103,7 +103,13 @@ public final class DatasetRoutes {
             throw new WardenException(ErrorCode.BAD_USAGE, "kind is raw or protected");
         }
         BlobStore.Stored stored = blobs.put(keys.keyring(), d.name(), call.ctx().bodyInputStream(), maxUpload);
-        Catalog.Version v = catalog.addVersion(d.name(), kind, file, stored, call.principal().name(), call.now());
+        Catalog.Version v;
+        try {
+            v = catalog.addVersion(d.name(), kind, file, stored, call.principal().name(), call.now());
+        } catch (RuntimeException e) {
+            blobs.delete(d.name(), stored.blob()); // not recorded, never served: do not keep it
+            throw e;
+        }
         call.audit("version", v.version()).audit("bytes", v.size()).audit("sha256", v.sha256());
         call.json(201, describe(v));
     }
