@@ -6,7 +6,10 @@
 2. every version the catalog lists has its sealed blob (BLOB.sealed, never a temporary name) and downloads whole,
    with the catalog's SHA-256 - the acknowledged ones and any the server committed but could not answer before it died;
 3. every acknowledged upload has its audit entry (PUT, status 201, that version) in the audit log: the log is
-   appended before the answer, so an acknowledged request cannot be missing from it.
+   appended before the answer, so an acknowledged request cannot be missing from it. Versions the server committed
+   but never answered (killed in between) are counted, with how many of them have no audit entry: the audit record
+   is written after the catalog's commit, so a kill in between leaves a recorded, unaudited upload (reported, not a
+   failure: no client was told it succeeded).
 
 Also checks that no hidden *.tmp file of an unfinished write is left in the blob directory (the restarted server
 deletes them), and counts sealed blobs whose upload was never recorded (killed between sealing and the catalog's
@@ -131,9 +134,12 @@ def main(argv):
         if (v, a["sha256"]) not in audited:
             problems.append(f"acknowledged version {v} has no audit entry")
 
-    unanswered = len([v for v, *_ in rows if v > checked_up_to and v not in acked])
-    print(f"acknowledged {len(acked)}, catalog {len(rows)} versions ({unanswered} new ones committed but not "
-          f"acknowledged), downloaded {downloaded}, audit entries {entries}, no temporary file left, "
+    # killed after the catalog's commit, before the audit append or the answer: the client was told nothing (it must
+    # retry), but the version exists, and without an audit entry when the append had not happened
+    unanswered = [(v, sha) for v, _, sha, _ in rows if v > checked_up_to and v not in acked]
+    unaudited = len([1 for key in unanswered if key not in audited])
+    print(f"acknowledged {len(acked)}, catalog {len(rows)} versions ({len(unanswered)} new ones committed but not "
+          f"acknowledged, {unaudited} of them not audited), downloaded {downloaded}, audit entries {entries}, no temporary file left, "
           f"{len(unrecorded)} sealed blobs never recorded (never served)\tCHECKED_UP_TO={max(listed, default=0)}")
     if problems:
         print("FAILED:\n  " + "\n  ".join(problems[:50]), file=sys.stderr)
