@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where a JFR recording's CPU samples go: the top methods by self samples and by inclusive samples, and the share of
-samples whose stack passes through each of a few named parts of the server (first match from the top of the stack
-wins, so every sample is counted once). For profiles without async-profiler.
+samples whose stack passes through each of a few named parts of the server (the first part in PARTS that any frame of
+the stack matches takes the sample, so every sample is counted once). For profiles without async-profiler.
 
 Usage: jfr_top.py RECORDING.jfr [TOP=25]
 Reads `jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample` (the JDK's jfr tool from $JAVA_HOME/bin).
@@ -12,8 +12,8 @@ import re
 import subprocess
 import sys
 
-# Parts of a request, matched against frames from the top of the stack (innermost first); the first part whose
-# pattern a frame matches takes the sample. Ordered from specific to general.
+# Parts of a request: a sample goes to the first part in this list that any frame of its stack matches, so the
+# order goes from specific to general (a TLS frame under a handler's frames counts as the handler's).
 PARTS = [
     ("audit: Merkle log writer (hash, write, fsync)", r"io\.warden\.crypto\.tlog\.MerkleLog\.(run|commit)"),
     ("audit: encode event + append", r"io\.warden\.server\.audit\.|io\.warden\.crypto\.tlog\."),
@@ -68,7 +68,7 @@ def main():
             continue
         print(f"== {event}: {n} samples" + (" (threads in native code, waits for events left out)"
                                             if event == "jdk.NativeMethodSample" else ""))
-        print("-- by part of the request (first match from the top of the stack)")
+        print("-- by part of the request (first part in PARTS matched by any frame)")
         for name, c in parts.most_common():
             print(f"{100 * c / n:6.1f}%  {name}")
         print("-- top methods, self")
