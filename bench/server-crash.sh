@@ -21,6 +21,7 @@ cd "$(dirname "$0")/.."
 iterations="${1:-20}"
 workers=8
 bench_tool curl curl
+bench_tool python3 python3
 bench_build
 
 tmp="$(mktemp -d /tmp/warden-crash.XXXXXX)"

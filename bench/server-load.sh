@@ -27,8 +27,9 @@ secs="${1:-15}"
 conns="${2:-16 64}"
 warmup="${WARMUP:-10}"
 bench_tool wrk wrk
-bench_tool nginx nginx
+bench_tool nginx nginx # on a machine with systemd, Debian's package also starts a system nginx on port 80
 bench_tool curl curl
+bench_tool python3 python3
 bench_build
 
 tmp="$(mktemp -d /tmp/warden-load.XXXXXX)"
