@@ -46,12 +46,15 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Warden server: assembles the catalog database, the keyring, the sealed blob store, identity, the audit
  * log and the routes, and serves them over HTTPS.
  */
 public final class WardenServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WardenServer.class);
     private final ServerConfig config;
     private final Database db;
     private final TlogAuditTrail audit;
@@ -106,6 +109,9 @@ public final class WardenServer implements AutoCloseable {
             AuditHasher hasher = new AuditHasher(keys.keyring().deriveKey("warden-server/audit-fields", 32));
             Catalog catalog = new Catalog(db);
             BlobStore blobs = new BlobStore(data.resolve("blobs"));
+            // the audit log's lock is held: no other server writes here, so a temporary file is a dead write's
+            int unfinished = blobs.removeUnfinished();
+            if (unfinished > 0) LOG.info("removed {} temporary files left by unfinished uploads", unfinished);
             IdentityService identity = new IdentityService(new UserStore(db), keys::keyring, metrics,
                     config.sessionTtl());
             Optional<Token> bootstrap = identity.startBootstrap();

@@ -38,9 +38,10 @@ final class Segments {
         header.get(h);
         out.submitCopy(h);
         int rest = aead.getPlaintextSegmentSize();
+        int tag = aead.getCiphertextSegmentSize() - rest;
         Reader reader = new Reader(plain, rest - aead.getCiphertextOffset(), rest);
         for (ByteBuffer segment; (segment = reader.next()) != null; ) {
-            ByteBuffer ct = out.buffer();
+            ByteBuffer ct = out.buffer(segment.remaining() + tag);
             encrypter.encryptSegment(segment, reader.last(), ct);
             out.submit(ct.flip());
         }
@@ -51,7 +52,7 @@ final class Segments {
             throws IOException, NotAuthentic {
         Decryption d = new Decryption(cipher, aead, ad);
         for (ByteBuffer segment; (segment = d.reader.next()) != null; ) {
-            ByteBuffer pt = out.buffer();
+            ByteBuffer pt = out.buffer(segment.remaining());
             d.decrypt(segment, pt);
             out.submit(pt.flip());
         }
@@ -73,8 +74,9 @@ final class Segments {
         ByteBuffer pt = ByteBuffer.allocate(from.getPlaintextSegmentSize());
         for (ByteBuffer segment; (segment = d.reader.next()) != null; ) {
             d.decrypt(segment, pt.clear());
-            ByteBuffer ct = out.buffer();
-            encrypter.encryptSegment(pt.flip(), d.reader.last(), ct);
+            pt.flip();
+            ByteBuffer ct = out.buffer(pt.remaining() + to.getCiphertextSegmentSize() - to.getPlaintextSegmentSize());
+            encrypter.encryptSegment(pt, d.reader.last(), ct);
             out.submit(ct.flip());
         }
         d.requireEnd();
@@ -120,6 +122,7 @@ final class Segments {
      * the last, by reading one segment ahead. Two buffers, used in turn.
      */
     private static final class Reader {
+        private static final int INITIAL = 64 << 10;
         private final ReadableByteChannel in;
         private final int first;
         private final int rest;
@@ -134,8 +137,7 @@ final class Segments {
             this.in = in;
             this.first = first;
             this.rest = rest;
-            this.buffers = new ByteBuffer[] {ByteBuffer.allocate(Math.max(first, rest)),
-                ByteBuffer.allocate(Math.max(first, rest))};
+            this.buffers = new ByteBuffer[2]; // made on first use, small, and grown only for inputs that need it
         }
 
         /** The next segment, flipped for reading, or null after the last. */
@@ -161,12 +163,29 @@ final class Segments {
             return last;
         }
 
+        /**
+         * Reads up to {@code size} bytes into the next buffer. A buffer starts at {@value #INITIAL} bytes and is
+         * replaced by one of {@code size} when the input has more: a small input never costs a segment-sized buffer.
+         */
         private ByteBuffer fill(int size) throws IOException {
-            ByteBuffer b = buffers[turn].clear().limit(size);
-            turn ^= 1;
-            while (b.hasRemaining()) {
-                if (in.read(b) < 0) break;
+            ByteBuffer b = buffers[turn];
+            if (b == null) b = ByteBuffer.allocate(Math.min(size, INITIAL));
+            b.clear().limit(Math.min(size, b.capacity()));
+            while (true) {
+                boolean end = false;
+                while (b.hasRemaining()) {
+                    if (in.read(b) < 0) {
+                        end = true;
+                        break;
+                    }
+                }
+                if (end || b.position() == size) break;
+                ByteBuffer bigger = ByteBuffer.allocate(size); // full, and the input goes on
+                bigger.put(b.flip());
+                b = bigger;
             }
+            buffers[turn] = b;
+            turn ^= 1;
             return b.flip();
         }
     }

@@ -49,6 +49,55 @@ class SealerTest {
         }
     }
 
+    /**
+     * Streams that hand over a few bytes per read (an upload over the network), at sizes around the reader's first
+     * 64 KiB buffer and the segment boundaries; the output is the same file as sealing from a file gives, opened both
+     * into a file and as a stream (a download), and a rewrap keeps the content.
+     */
+    @Test
+    void sealFromATricklingStream_unsealToAFileAndAStream_atSizesAroundBufferAndSegmentBoundaries() throws IOException {
+        for (int size : new int[] {0, 1, 1024, (64 << 10) - 1, 64 << 10, (64 << 10) + 1, FIRST_PLAIN - 1, FIRST_PLAIN,
+                FIRST_PLAIN + 1, FIRST_PLAIN + PLAIN, FIRST_PLAIN + PLAIN + 70_000}) {
+            byte[] data = random(size, 7 + size);
+            Random chunks = new Random(size);
+            int[] at = {0};
+            java.nio.channels.ReadableByteChannel trickle = new java.nio.channels.ReadableByteChannel() {
+                @Override
+                public int read(ByteBuffer dst) {
+                    if (at[0] == data.length) return -1;
+                    int n = Math.min(Math.min(dst.remaining(), 1 + chunks.nextInt(20_000)), data.length - at[0]);
+                    dst.put(data, at[0], n);
+                    at[0] += n;
+                    return n;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return true;
+                }
+
+                @Override
+                public void close() {}
+            };
+            Path sealed = dir.resolve("t" + size);
+            Sealer.seal(trickle, "the stream", sealed, keyring, "customers", null, x -> { });
+            Path out = dir.resolve("t-out" + size);
+            Sealer.unseal(sealed, out, keyring, Sealer.Expect.NOTHING, x -> { });
+            assertThat(Files.readAllBytes(out)).as("size %d", size).isEqualTo(data);
+            java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+            Sealer.unseal(sealed, java.nio.channels.Channels.newChannel(streamed), "the download", keyring,
+                    Sealer.Expect.NOTHING);
+            assertThat(streamed.toByteArray()).as("streamed, size %d", size).isEqualTo(data);
+        }
+        Path sealed = dir.resolve("t" + (FIRST_PLAIN + PLAIN + 70_000));
+        Keyring rotated = keyring.rotateDataset("customers", NOW);
+        Sealer.rewrap(sealed, rotated, x -> { });
+        Path out = dir.resolve("rewrapped");
+        assertThat(Sealer.unseal(sealed, out, rotated, Sealer.Expect.NOTHING, x -> { }).keyVersion()).isEqualTo(2);
+        assertThat(Files.readAllBytes(out)).isEqualTo(random(FIRST_PLAIN + PLAIN + 70_000, 7 + FIRST_PLAIN + PLAIN
+                + 70_000));
+    }
+
     @Test
     void theCiphertext_isTinksStreamingFormat_bothWays() throws Exception {
         var key = keyring.dataset("customers");

@@ -60,12 +60,42 @@ public final class BlobStore {
                 new Sealer.Expect(dataset, null));
     }
 
-    /** Deletes one blob (an upload refused after it was stored). */
+    /**
+     * Deletes what unfinished writes left behind: the hidden temporary files ({@code .NAME.RANDOM.tmp}) that an upload
+     * or key rotation in progress writes before renaming into place, left when the process was killed. Nothing refers
+     * to them and nothing serves them; call only while no write can be in progress (at start, holding the data
+     * directory). Returns how many were deleted.
+     */
+    public int removeUnfinished() {
+        if (!Files.isDirectory(root)) return 0;
+        int removed = 0;
+        try (var datasets = Files.list(root)) {
+            for (Path dir : (Iterable<Path>) datasets::iterator) {
+                if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                try (var files = Files.list(dir)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        String name = f.getFileName().toString();
+                        if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f,
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            Files.delete(f);
+                            removed++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new WardenException(ErrorCode.UNAVAILABLE, "cannot clean up the blob directory " + root + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return removed;
+    }
+
+    /** Deletes one blob (an upload refused or not recorded, an expired version); a failure leaves an unused file. */
     public void delete(String dataset, String blob) {
         try {
             Files.deleteIfExists(path(dataset, blob));
         } catch (IOException e) {
-            throw new WardenException(ErrorCode.UNAVAILABLE, "cannot delete a blob of " + dataset);
+            // nothing refers to it: an unused sealed file, harmless
         }
     }
 

@@ -109,7 +109,11 @@ public final class Catalog {
         return db.read(c -> hasGrant(c, user, dataset));
     }
 
-    /** Records a new version, numbered one past the highest so far. */
+    /**
+     * Records a new version, numbered one past the highest so far. Concurrent uploads to one dataset take turns: the
+     * transaction first locks the dataset's row (PostgreSQL; on SQLite, writers take turns anyway), so two of them
+     * never pick the same number.
+     */
     public Version addVersion(String dataset, String kind, String fileName, BlobStore.Stored blob, String createdBy,
             Instant now) {
         return addVersion(dataset, kind, fileName, blob, createdBy, now, null);
@@ -125,6 +129,12 @@ public final class Catalog {
     public Version addVersion(String dataset, String kind, String fileName, BlobStore.Stored blob, String createdBy,
             Instant now, String scanReport, String manifest) {
         return db.transaction(c -> {
+            // a write that changes nothing, for its row lock: portable, unlike SELECT ... FOR UPDATE
+            try (PreparedStatement s = c.prepareStatement("UPDATE datasets SET created_at = created_at "
+                    + "WHERE name = ?")) {
+                s.setString(1, dataset);
+                s.executeUpdate();
+            }
             int next;
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions "
                     + "WHERE dataset = ?")) {

@@ -126,14 +126,15 @@ public final class DatasetRoutes {
                 "the policy of " + d.name())).orElse(null);
         BlobStore.Stored stored = blobs.put(keys.keyring(), d.name(), call.ctx().bodyInputStream(), maxUpload);
         ScanReport report;
+        Catalog.Version v;
         try {
             report = scanned(d.name(), policy, stored, file, kind, "the upload is marked protected but");
+            v = catalog.addVersion(d.name(), kind, file, stored, call.principal().name(), call.now(),
+                    report == null ? null : UploadScanner.json(report));
         } catch (RuntimeException | java.io.IOException e) {
-            blobs.delete(d.name(), stored.blob());
+            blobs.delete(d.name(), stored.blob()); // refused or not recorded, never served: do not keep it
             throw e;
         }
-        Catalog.Version v = catalog.addVersion(d.name(), kind, file, stored, call.principal().name(), call.now(),
-                report == null ? null : UploadScanner.json(report));
         call.audit("version", v.version()).audit("bytes", v.size()).audit("sha256", v.sha256());
         Map<String, Object> out = describe(v);
         if (report != null) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -17,6 +18,12 @@ import org.flywaydb.core.api.FlywayException;
  *
  * <p>The schema is written once in the SQL both accept (no vendor types: integers for booleans and epoch millis,
  * text for the rest), so the same migrations and the same queries run on either.
+ *
+ * <p>SQLite takes one writer at a time. Two transactions that both read and then write would collide inside SQLite
+ * (one fails at once with SQLITE_BUSY: its snapshot went stale), and waiting for SQLite's own lock would sleep in
+ * native code, holding one of the few carrier threads that every virtual thread needs. So on SQLite, transactions
+ * take a Java lock first: writers queue here, parked like any virtual thread, and never meet inside SQLite (this
+ * process is the database's only user: the data directory is its own). Reads outside transactions do not wait.
  */
 public final class Database implements AutoCloseable {
     /** A unit of work inside one transaction. */
@@ -26,6 +33,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final boolean sqlite;
+    private final ReentrantLock sqliteWriter = new ReentrantLock();
 
     private Database(HikariDataSource pool, boolean sqlite) {
         this.pool = pool;
@@ -89,6 +97,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
+        if (sqlite) sqliteWriter.lock();
+        try {
+            return inTransaction(work);
+        } finally {
+            if (sqlite) sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -136,7 +136,7 @@ public final class Api {
         AuditEvent event = new AuditEvent(now, requestId, name, principal != null ? principal.credentialId() : "-",
                 ctx.method().name(), route != null ? route.path() : cut(ctx.path()), dataset,
                 route != null ? route.permission().name() : null, outcome, ctx.statusCode(),
-                error == null ? null : error.name(), hasher.hash(ctx.ip()), call == null ? Map.of() : call.auditDetails());
+                error == null ? null : error.name(), hasher.hashAddress(ctx.ip()), call == null ? Map.of() : call.auditDetails());
         try {
             metrics.auditSize(audit.append(event) + 1);
             observer.accept(event);

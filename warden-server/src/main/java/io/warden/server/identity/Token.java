@@ -24,6 +24,13 @@ public final class Token {
     private static final int CHECKSUM = 6;
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final BigInteger SIXTY_TWO = BigInteger.valueOf(62);
+    /**
+     * The largest body, 2^256 - 1 in base62. The alphabet is in ASCII order, so for bodies of this fixed width the
+     * numeric order is the string order: a body is in range when it does not sort after this one (no big-number
+     * arithmetic on every request).
+     */
+    private static final String MAX_BODY = base62(BigInteger.ONE.shiftLeft(8 * RANDOM_BYTES).subtract(BigInteger.ONE),
+            BODY);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenKind kind;
@@ -61,7 +68,7 @@ public final class Token {
         }
         String head = text.substring(0, 4 + BODY);
         if (!checksum(head).equals(text.substring(4 + BODY))) throw Inputs.malformed("the token's checksum does not match");
-        if (decode(text.substring(4, 4 + BODY)).bitLength() > 8 * RANDOM_BYTES) {
+        if (text.substring(4, 4 + BODY).compareTo(MAX_BODY) > 0) {
             throw Inputs.malformed("the token's random part is out of range");
         }
         return new Token(kind, text);
@@ -102,7 +109,13 @@ public final class Token {
     private static String checksum(String head) {
         CRC32 crc = new CRC32();
         crc.update(head.getBytes(StandardCharsets.US_ASCII));
-        return base62(BigInteger.valueOf(crc.getValue()), CHECKSUM);
+        long value = crc.getValue();
+        char[] out = new char[CHECKSUM];
+        for (int i = CHECKSUM - 1; i >= 0; i--) {
+            out[i] = BASE62.charAt((int) (value % 62));
+            value /= 62;
+        }
+        return new String(out);
     }
 
     /** {@code value} in base62, left-padded with '0' to {@code width} characters. */
@@ -114,13 +127,5 @@ public final class Token {
             value = qr[0];
         }
         return new String(out);
-    }
-
-    private static BigInteger decode(String base62) {
-        BigInteger v = BigInteger.ZERO;
-        for (int i = 0; i < base62.length(); i++) {
-            v = v.multiply(SIXTY_TWO).add(BigInteger.valueOf(BASE62.indexOf(base62.charAt(i))));
-        }
-        return v;
     }
 }

@@ -154,19 +154,20 @@ public final class IdentityService implements Authenticator {
         Token token = parseQuietly(bearer, null);
         if (token == null) throw unknown();
         return switch (token.kind()) {
+            // the credential and its user in one query: the user must exist and not be disabled
             case SESSION -> {
-                UserStore.Session s = store.session(token.hash()).orElseThrow(IdentityService::unknown);
-                if (s.revoked() || !now.isBefore(s.expiresAt())) throw unknown();
-                UserStore.User u = liveUser(s.user());
-                yield new Principal(u.name(), u.role(), Principal.Kind.SESSION, "s:" + s.tokenHash().substring(0, 16),
-                        s.mfaAt(), (p, d) -> true);
+                var found = store.sessionWithUser(token.hash()).orElseThrow(IdentityService::unknown);
+                UserStore.Session s = found.credential();
+                if (s.revoked() || !now.isBefore(s.expiresAt()) || found.userDisabled()) throw unknown();
+                yield new Principal(s.user(), found.role(), Principal.Kind.SESSION,
+                        "s:" + s.tokenHash().substring(0, 16), s.mfaAt(), (p, d) -> true);
             }
             case API -> {
-                UserStore.Token t = store.tokenByHash(token.hash()).orElseThrow(IdentityService::unknown);
-                if (t.revoked() || !now.isBefore(t.expiresAt())) throw unknown();
-                UserStore.User u = liveUser(t.user());
+                var found = store.tokenWithUser(token.hash()).orElseThrow(IdentityService::unknown);
+                UserStore.Token t = found.credential();
+                if (t.revoked() || !now.isBefore(t.expiresAt()) || found.userDisabled()) throw unknown();
                 TokenScope scope = TokenScope.parse(t.scopes());
-                yield new Principal(u.name(), u.role(), Principal.Kind.TOKEN, "t:" + t.id(), null,
+                yield new Principal(t.user(), found.role(), Principal.Kind.TOKEN, "t:" + t.id(), null,
                         scopeCheck(scope, now));
             }
         };

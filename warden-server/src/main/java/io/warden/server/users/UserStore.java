@@ -187,16 +187,43 @@ public final class UserStore {
         });
     }
 
-    public Optional<Session> session(String tokenHash) {
+    /** A credential's row with the role and state of the user it belongs to. */
+    public record Owned<T>(T credential, Role role, boolean userDisabled) {}
+
+    /**
+     * The session and its user's role and state in one query (a join): what every request signed in with a session
+     * looks up. Empty when there is no such session, or its user is gone.
+     */
+    public Optional<Owned<Session>> sessionWithUser(String tokenHash) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT token_hash, user_name, created_at, expires_at, "
-                    + "mfa_at, revoked FROM sessions WHERE token_hash = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT s.token_hash, s.user_name, s.created_at, "
+                    + "s.expires_at, s.mfa_at, s.revoked, u.role, u.disabled FROM sessions s "
+                    + "JOIN users u ON u.name = s.user_name WHERE s.token_hash = ?")) {
                 s.setString(1, tokenHash);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) return Optional.empty();
-                    return Optional.of(new Session(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
+                    Session session = new Session(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
                             Instant.ofEpochMilli(r.getLong(4)), r.getLong(5) == 0 ? null
-                            : Instant.ofEpochMilli(r.getLong(5)), r.getInt(6) != 0));
+                            : Instant.ofEpochMilli(r.getLong(5)), r.getInt(6) != 0);
+                    return Optional.of(new Owned<>(session, Role.parse(r.getString(7)), r.getInt(8) != 0));
+                }
+            }
+        });
+    }
+
+    /** The API token and its user's role and state in one query, as {@link #sessionWithUser}. */
+    public Optional<Owned<Token>> tokenWithUser(String tokenHash) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.token_hash, t.user_name, t.label, "
+                    + "t.scopes, t.created_at, t.expires_at, t.revoked, u.role, u.disabled FROM api_tokens t "
+                    + "JOIN users u ON u.name = t.user_name WHERE t.token_hash = ?")) {
+                s.setString(1, tokenHash);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) return Optional.empty();
+                    Token token = new Token(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)),
+                            r.getInt(8) != 0);
+                    return Optional.of(new Owned<>(token, Role.parse(r.getString(9)), r.getInt(10) != 0));
                 }
             }
         });
@@ -238,10 +265,6 @@ public final class UserStore {
             }
             return null;
         });
-    }
-
-    public Optional<Token> tokenByHash(String tokenHash) {
-        return tokens("token_hash = ?", tokenHash).stream().findFirst();
     }
 
     public List<Token> tokensOf(String user) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warden.core.ErrorCode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -88,6 +89,40 @@ class TokenTest {
         crc.update(head.getBytes(StandardCharsets.US_ASCII));
         String sum = base62(crc.getValue());
         assertThatThrownBy(() -> Token.parse(head + sum)).hasMessage("the token's random part is out of range");
+    }
+
+    @Test
+    void parse_bodyAtTheLimit_isAccepted_oneAboveIsRefused() {
+        BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+        assertThat(Token.parse(withChecksum("wds_" + base62(max, 43))).kind()).isEqualTo(TokenKind.SESSION);
+        assertThatThrownBy(() -> Token.parse(withChecksum("wds_" + base62(max.add(BigInteger.ONE), 43))))
+                .hasMessage("the token's random part is out of range");
+        assertThat(Token.parse(withChecksum("wds_" + "0".repeat(43))).kind()).isEqualTo(TokenKind.SESSION);
+    }
+
+    @Test
+    void parse_generatedTokens_roundTrip() {
+        for (int i = 0; i < 1000; i++) {
+            Token t = Token.generate(i % 2 == 0 ? TokenKind.API : TokenKind.SESSION);
+            assertThat(Token.parse(t.reveal()).hash()).isEqualTo(t.hash());
+        }
+    }
+
+    private static String withChecksum(String head) {
+        CRC32 crc = new CRC32();
+        crc.update(head.getBytes(StandardCharsets.US_ASCII));
+        return head + base62(crc.getValue());
+    }
+
+    private static String base62(BigInteger v, int width) {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        char[] out = new char[width];
+        for (int i = width - 1; i >= 0; i--) {
+            BigInteger[] qr = v.divideAndRemainder(BigInteger.valueOf(62));
+            out[i] = alphabet.charAt(qr[1].intValue());
+            v = qr[0];
+        }
+        return new String(out);
     }
 
     @Test
