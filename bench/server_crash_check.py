@@ -7,9 +7,10 @@
    with the catalog's SHA-256 - the acknowledged ones and any the server committed but could not answer before it died;
 3. every acknowledged upload has its audit entry (PUT, status 201, that version) in the audit log: the log is
    appended before the answer, so an acknowledged request cannot be missing from it. Versions the server committed
-   but never answered (killed in between) are counted, with how many of them have no audit entry: the audit record
-   is written after the catalog's commit, so a kill in between leaves a recorded, unaudited upload (reported, not a
-   failure: no client was told it succeeded).
+   but never answered (killed in between) have no outcome entry, but each must be covered by an "attempted" entry:
+   a request that changes state is audited as an attempt before it runs, so a kill after the catalog's commit and
+   before the outcome's append leaves an attempt without an outcome. Fewer such attempts than committed, unaudited
+   versions would mean a change that no audit record covers: a failure.
 
 Also checks that no hidden *.tmp file of an unfinished write is left in the blob directory (the restarted server
 deletes them), and counts sealed blobs whose upload was never recorded (killed between sealing and the catalog's
@@ -120,12 +121,15 @@ def main(argv):
     with open(os.path.join(data, "audit", "log", "entries"), "rb") as f:
         raw = f.read()
     pos, entries = 8, 0
+    attempts, outcomes = set(), set()
     while pos + 4 <= len(raw):
         (n,) = struct.unpack(">I", raw[pos:pos + 4])
         if pos + 8 + n > len(raw):
             break  # the record being written now
         e = json.loads(raw[pos + 4:pos + 4 + n])
         entries += 1
+        if e.get("method") == "PUT" and e.get("route") == "/api/v1/datasets/{dataset}/versions":
+            (attempts if e.get("outcome") == "attempted" else outcomes).add(e.get("request_id"))
         if (e.get("method") == "PUT" and e.get("dataset") == dataset and e.get("status") == 201
                 and e.get("route") == "/api/v1/datasets/{dataset}/versions"):
             audited.add((e["details"]["version"], e["details"]["sha256"]))
@@ -138,8 +142,12 @@ def main(argv):
     # retry), but the version exists, and without an audit entry when the append had not happened
     unanswered = [(v, sha) for v, _, sha, _ in rows if v > checked_up_to and v not in acked]
     unaudited = len([1 for key in unanswered if key not in audited])
+    open_attempts = len(attempts - outcomes)
+    if unaudited > open_attempts:
+        problems.append(f"{unaudited} committed versions have no audit entry but only {open_attempts} upload attempts "
+                        f"lack an outcome: a change no audit record covers")
     print(f"acknowledged {len(acked)}, catalog {len(rows)} versions ({len(unanswered)} new ones committed but not "
-          f"acknowledged, {unaudited} of them not audited), downloaded {downloaded}, audit entries {entries}, no temporary file left, "
+          f"acknowledged, {unaudited} of them without an outcome entry, covered by {open_attempts} attempts without one), downloaded {downloaded}, audit entries {entries}, no temporary file left, "
           f"{len(unrecorded)} sealed blobs never recorded (never served)\tCHECKED_UP_TO={max(listed, default=0)}")
     if problems:
         print("FAILED:\n  " + "\n  ".join(problems[:50]), file=sys.stderr)
