@@ -26,10 +26,7 @@ class RevocationTest {
         MovableClock clock = new MovableClock();
         try (WardenServer server = TestServers.start(dir.resolve("data"), backend, clock)) {
             WardenClient anon = TestServers.client(server);
-            anon.expect("POST", "/api/v1/bootstrap", Map.of("credential", server.bootstrapCredential().orElseThrow(),
-                    "user", "root", "password", ServerFlowTest.ADMIN_PW));
-            WardenClient admin = anon.as(TestServers.login(anon, "root", ServerFlowTest.ADMIN_PW, null));
-            ServerFlowTest.enroll(admin, clock);
+            WardenClient admin = TestServers.adminWithMfa(server, ServerFlowTest.ADMIN_PW, clock);
             for (String[] u : new String[][] {{"stew", "data-steward"}, {"eng", "ml-engineer"}}) {
                 admin.expect("POST", "/api/v1/users", Map.of("name", u[0], "role", u[1], "password",
                         ServerFlowTest.PW));

@@ -42,10 +42,7 @@ class ServerConcurrentUploadTest {
         MovableClock clock = new MovableClock();
         try (WardenServer server = TestServers.start(dir.resolve("data"), backend, clock)) {
             WardenClient anon = TestServers.client(server);
-            anon.expect("POST", "/api/v1/bootstrap", Map.of("credential", server.bootstrapCredential().orElseThrow(),
-                    "user", "root", "password", ServerFlowTest.ADMIN_PW));
-            WardenClient admin = anon.as(TestServers.login(anon, "root", ServerFlowTest.ADMIN_PW, null));
-            ServerFlowTest.enroll(admin, clock);
+            WardenClient admin = TestServers.adminWithMfa(server, ServerFlowTest.ADMIN_PW, clock);
             admin.expect("POST", "/api/v1/users", Map.of("name", "stew", "role", "data-steward",
                     "password", ServerFlowTest.PW));
             WardenClient stew = anon.as(TestServers.login(anon, "stew", ServerFlowTest.PW, null));

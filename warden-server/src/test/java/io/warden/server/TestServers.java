@@ -92,6 +92,20 @@ public final class TestServers {
         return Totp.DEFAULT.code(TotpSecret.fromBase32(secret), clock.instant());
     }
 
+    /**
+     * Creates the first admin {@code root} with the bootstrap credential, enrolls its TOTP and returns its client:
+     * the second factor is fresh, so it may create users at once.
+     */
+    public static WardenClient adminWithMfa(WardenServer server, String password, Clock clock) {
+        WardenClient anon = client(server);
+        anon.expect("POST", "/api/v1/bootstrap", Map.of("credential", server.bootstrapCredential().orElseThrow(),
+                "user", "root", "password", password));
+        WardenClient admin = anon.as(login(anon, "root", password, null));
+        String secret = admin.expect("POST", "/api/v1/mfa/enroll", null).get("secret").asText();
+        admin.expect("POST", "/api/v1/mfa/confirm", Map.of("code", code(secret, clock)));
+        return admin;
+    }
+
     /** Signs in and returns the session token. */
     public static String login(WardenClient c, String user, String password, String code) {
         JsonNode r = c.expect("POST", "/api/v1/session", code == null ? Map.of("user", user, "password", password)

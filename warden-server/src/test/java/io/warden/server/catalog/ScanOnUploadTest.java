@@ -39,11 +39,7 @@ class ScanOnUploadTest {
         MovableClock clock = new MovableClock();
         server = TestServers.start(dir.resolve("data"), TestServers.Backend.SQLITE, clock);
         WardenClient anon = TestServers.client(server);
-        anon.expect("POST", "/api/v1/bootstrap", Map.of("credential", server.bootstrapCredential().orElseThrow(),
-                "user", "root", "password", PW));
-        WardenClient admin = anon.as(TestServers.login(anon, "root", PW, null));
-        JsonNode e = admin.expect("POST", "/api/v1/mfa/enroll", null);
-        admin.expect("POST", "/api/v1/mfa/confirm", Map.of("code", TestServers.code(e.get("secret").asText(), clock)));
+        WardenClient admin = TestServers.adminWithMfa(server, PW, clock);
         admin.expect("POST", "/api/v1/users", Map.of("name", "stew", "role", "data-steward", "password", PW));
         token = TestServers.login(anon, "stew", PW, null);
         steward = anon.as(token);
