@@ -104,6 +104,17 @@ class ServerFlowTest {
             stew.download("census", 1, true, dir.resolve("y"));
             assertThat(Files.readString(dir.resolve("y"))).isEqualTo(Files.readString(raw));
 
+            // an admin resets a lost second factor: the user's sessions end, and a code is no longer asked
+            clock.advance(Duration.ofSeconds(30));
+            WardenClient admin2 = anon.as(TestServers.login(anon, "root", ADMIN_PW, TestServers.code(adminSecret,
+                    clock)));
+            admin2.expect("DELETE", "/api/v1/users/stew/mfa", null);
+            assertThat(stew.call("GET", "/api/v1/session", null).status()).isEqualTo(401);
+            assertThat(admin2.call("DELETE", "/api/v1/users/root/mfa", null).status()).isEqualTo(409);
+            WardenClient stewAgain = anon.as(TestServers.login(anon, "stew", PW, null));
+            assertThat(code(() -> stewAgain.download("census", 1, true, dir.resolve("w")))).isEqualTo(
+                    ErrorCode.MFA_REQUIRED);
+
             // a password change ends the user's other sessions and retires the old password
             WardenClient eng2 = anon.as(TestServers.login(anon, "eng", PW, null));
             assertThat(code(() -> eng.expect("POST", "/api/v1/session/password", Map.of("current", "wrong password!",

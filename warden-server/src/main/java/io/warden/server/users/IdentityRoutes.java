@@ -62,6 +62,8 @@ public final class IdentityRoutes {
                 Route.get("/api/v1/users", USER_MANAGE, "List users", this::users),
                 Route.post("/api/v1/users", USER_MANAGE, "Create a user: name, role, password", this::createUser),
                 Route.delete("/api/v1/users/{user}", USER_MANAGE, "Delete a user", this::deleteUser),
+                Route.delete("/api/v1/users/{user}/mfa", USER_MANAGE, "Reset a user's lost second factor: TOTP, "
+                        + "recovery codes and sessions go; the user enrolls again", this::resetMfa),
                 Route.get("/api/v1/tokens", SELF, "Your API tokens (never the tokens themselves)", this::tokens),
                 Route.post("/api/v1/tokens", SELF, "Issue an API token: label, datasets, actions, days; shown once",
                         this::createToken),
@@ -149,6 +151,16 @@ public final class IdentityRoutes {
         if (!identity.deleteUser(name)) throw new WardenException(ErrorCode.NOT_FOUND, "no user " + name);
         c.audit("user", name);
         c.json(Map.of("deleted", name));
+    }
+
+    private void resetMfa(Call c) {
+        String name = Names.user(c.path("user"));
+        if (name.equals(c.principal().name())) {
+            throw new WardenException(ErrorCode.CONFLICT, "another admin resets your second factor, not you");
+        }
+        if (!identity.resetMfa(name)) throw new WardenException(ErrorCode.NOT_FOUND, "no user " + name);
+        c.audit("user", name);
+        c.json(Map.of("mfa_reset", name));
     }
 
     private void tokens(Call c) {

@@ -248,6 +248,11 @@ public final class IdentityService implements Authenticator {
         store.create(name, role, hash(() -> hasher.hash(pw)), now);
     }
 
+    /** An admin's reset of a user who lost their second factor: it is removed, with its recovery codes and sessions. */
+    public boolean resetMfa(String name) {
+        return store.resetMfa(Names.user(name));
+    }
+
     public boolean deleteUser(String name) {
         return store.delete(Names.user(name));
     }

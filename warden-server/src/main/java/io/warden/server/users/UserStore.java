@@ -112,6 +112,27 @@ public final class UserStore {
         });
     }
 
+    /** Removes a user's second factor and recovery codes and ends their sessions (an admin's reset), atomically. */
+    public boolean resetMfa(String name) {
+        return db.transaction(c -> {
+            int n;
+            try (var s = c.prepareStatement("UPDATE users SET totp_secret = NULL, totp_enabled = 0, totp_last_step = 0 "
+                    + "WHERE name = ?")) {
+                s.setString(1, name);
+                n = s.executeUpdate();
+            }
+            try (var s = c.prepareStatement("DELETE FROM recovery_codes WHERE user_name = ?")) {
+                s.setString(1, name);
+                s.executeUpdate();
+            }
+            try (var s = c.prepareStatement("UPDATE sessions SET revoked = 1 WHERE user_name = ?")) {
+                s.setString(1, name);
+                s.executeUpdate();
+            }
+            return n == 1;
+        });
+    }
+
     /** Stores a pending (not yet confirmed) TOTP secret, already encrypted. */
     public void setPendingTotp(String name, String encryptedSecret) {
         update("UPDATE users SET totp_secret = ?, totp_enabled = 0, totp_last_step = 0 WHERE name = ?",
