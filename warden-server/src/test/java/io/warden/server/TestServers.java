@@ -65,18 +65,11 @@ public final class TestServers {
             assumeTrue(false, "no PostgreSQL (WARDEN_TEST_POSTGRES_URL unset)");
         }
         String schema = "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        String jdbc = jdbc(url);
+        String jdbc = io.warden.server.db.Database.jdbcUrl(url);
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         return jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    private static String jdbc(String url) {
-        URI u = URI.create(url);
-        String[] info = u.getUserInfo().split(":", 2);
-        return "jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + u.getPath() + "?user=" + info[0]
-                + "&password=" + info[1];
     }
 
     public static WardenServer start(Path data, Backend backend, MovableClock clock) throws Exception {

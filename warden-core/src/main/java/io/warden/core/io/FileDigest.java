@@ -23,6 +23,11 @@ public final class FileDigest {
         }
     }
 
+    /** The SHA-256 of {@code bytes} in lowercase hex. */
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
     /** The SHA-256 of {@code file}'s bytes in lowercase hex. */
     public static String sha256Hex(Path file) {
         MessageDigest md = sha256();

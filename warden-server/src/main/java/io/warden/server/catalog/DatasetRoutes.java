@@ -219,14 +219,6 @@ public final class DatasetRoutes {
         return report;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Map<String, Object> scanSummary(ScanReport report) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("passed", report.gate().passed());
@@ -250,7 +242,7 @@ public final class DatasetRoutes {
         }
         PolicyLoader.parse(yaml, "the policy"); // INVALID_POLICY with line and column when it is not one
         catalog.setPolicy(d.name(), new String(yaml, StandardCharsets.UTF_8));
-        call.audit("policy_sha256", sha256(yaml));
+        call.audit("policy_sha256", io.warden.core.io.FileDigest.sha256Hex(yaml));
         call.json(Map.of("dataset", d.name(), "policy", true));
     }
 

@@ -1,13 +1,12 @@
 package io.warden.server.client;
 
+import io.warden.core.io.FileDigest;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -54,12 +53,7 @@ public final class PinnedTrust {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             if (chain == null || chain.length == 0) throw new CertificateException("no server certificate");
-            String got;
-            try {
-                got = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-            } catch (NoSuchAlgorithmException e) {
-                throw new CertificateException(e);
-            }
+            String got = FileDigest.sha256Hex(chain[0].getEncoded());
             if (!MessageDigest.isEqual(got.getBytes(), pin.getBytes())) {
                 throw new CertificateException("the server's certificate (sha256 " + got + ") is not the pinned one");
             }

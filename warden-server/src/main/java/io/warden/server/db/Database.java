@@ -138,7 +138,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** {@code postgresql://u:p@h:port/db} becomes {@code jdbc:postgresql://h:port/db?user=u&password=p}. */
-    static String jdbcUrl(String url) {
+    public static String jdbcUrl(String url) {
         if (url.startsWith("jdbc:postgresql:")) return url;
         if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
             throw new WardenException(ErrorCode.BAD_USAGE, "--db takes a postgresql:// URL");

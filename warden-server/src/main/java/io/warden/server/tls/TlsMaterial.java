@@ -3,6 +3,7 @@ package io.warden.server.tls;
 import io.warden.core.AtomicFile;
 import io.warden.core.ErrorCode;
 import io.warden.core.WardenException;
+import io.warden.core.io.FileDigest;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -15,7 +16,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -60,7 +60,7 @@ public final class TlsMaterial {
             keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
             keyStore.setKeyEntry("warden", key, password, chain.toArray(new Certificate[0]));
-            fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain.get(0).getEncoded()));
+            fingerprint = FileDigest.sha256Hex(chain.get(0).getEncoded());
         } catch (GeneralSecurityException | IOException e) {
             throw new WardenException(ErrorCode.BAD_KEY, "cannot use the TLS key (" + e.getClass().getSimpleName() + ")");
         }
