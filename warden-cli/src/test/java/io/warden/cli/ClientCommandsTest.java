@@ -121,6 +121,23 @@ class ClientCommandsTest {
     }
 
     @Test
+    void pushAndPull_badArguments_exit2BeforeAnyRequest() {
+        Run missing = run(with("push", "census", dir.resolve("nope.csv").toString()));
+        assertThat(missing.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(missing.err()).contains("no such file");
+        Run folder = run(with("push", "census", dir.toString()));
+        assertThat(folder.err()).contains("it is a directory");
+        Run badName = run(with("push", "../etc", dir.resolve("pw").toString()));
+        assertThat(badName.code()).isEqualTo(Main.BAD_INPUT);
+        Run noDir = run(with("pull", "census", "1", "-o", dir.resolve("missing/out.csv").toString()));
+        assertThat(noDir.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(noDir.err()).contains("directory does not exist");
+        Run badJson = run(with("api", "POST", "/api/v1/datasets", "-d", "{not json"));
+        assertThat(badJson.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(badJson.err()).contains("--data is not JSON");
+    }
+
+    @Test
     void login_wrongFingerprint_refusesTheServer() {
         Run r = run("login", "--server", server.url(), "--fingerprint", "00".repeat(32), "--user", "stew",
                 "--password-file", dir.resolve("pw").toString());
